@@ -1,0 +1,137 @@
+package io.roundtable.core.room;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.message.Delivery;
+import io.roundtable.core.message.DirectReceipt;
+import io.roundtable.core.message.Message;
+import io.roundtable.core.message.Target;
+import io.roundtable.core.spi.Channel;
+
+/**
+ * Room-wide, direct and channel messages into per-member inboxes with gap-free sequence numbers,
+ * and acknowledgements. The sender is stamped here; only members send or receive.
+ */
+final class Mail {
+    private final RoomSettings settings;
+
+    Mail(RoomSettings settings) {
+        this.settings = settings;
+    }
+
+    Step send(Room room, GameHost<?, ?, ?> host, Command.Send send, Instant now) {
+        Optional<Member> found = room.member(send.member());
+        if (found.isEmpty()) {
+            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
+        if (!Recent.validKey(send.idempotencyKey())) {
+            return Step.rejected(room, Recent.INVALID_KEY);
+        }
+        Optional<Room.RecentReply> earlier = Recent.find(room, send.member(), send.idempotencyKey());
+        if (earlier.isPresent()) {
+            return Step.unchanged(room, new Reply.Accepted(earlier.get().version(), send.member(), true));
+        }
+        Member sender = found.get();
+        String text = send.text() == null ? "" : clean(send.text());
+        if (text.isBlank()) {
+            return Step.rejected(room, ErrorCode.MESSAGE_EMPTY.rejection());
+        }
+        if (text.codePointCount(0, text.length()) > settings.maxMessageLength()) {
+            return Step.rejected(room, ErrorCode.MESSAGE_TOO_LONG.rejection(
+                    "A message has at most " + settings.maxMessageLength() + " characters."));
+        }
+        Target target = send.to() == null ? Target.room() : send.to();
+        List<Member> recipients;
+        if (target instanceof Target.Direct direct) {
+            if (sender.id().equals(direct.member())) {
+                return Step.rejected(room, ErrorCode.MESSAGE_TO_SELF.rejection());
+            }
+            Optional<Member> to = room.member(direct.member()).filter(m -> !m.bot());
+            if (to.isEmpty()) {
+                return Step.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
+            }
+            recipients = List.of(to.get(), sender);
+        } else if (target instanceof Target.ChannelTarget channelTarget) {
+            Optional<Channel> channel = writable(room, host, sender, channelTarget.channel());
+            if (channel.isEmpty()) {
+                return Step.rejected(room, ErrorCode.MESSAGE_NO_CHANNEL.rejection());
+            }
+            recipients = room.members().stream()
+                    .filter(m -> !m.bot() && m.isSeated() && channel.get().readers().contains(m.seat())).toList();
+        } else {
+            if (sender.isSpectator() && room.phase() == Phase.PLAY && !host.spectatorsMayChat(room.state())) {
+                return Step.rejected(room, ErrorCode.MESSAGE_SPECTATORS_MUTED.rejection());
+            }
+            recipients = room.members().stream().filter(m -> !m.bot()).toList();
+        }
+        Step step = deliver(room, sender, target, text, recipients, now);
+        return Recent.remember(step, send.member(), send.idempotencyKey(), settings.recentReplies());
+    }
+
+    /** The channel if the sender may write to it; the same empty answer whether or not it exists. */
+    private static Optional<Channel> writable(Room room, GameHost<?, ?, ?> host, Member sender, String channelId) {
+        if (sender.isSpectator() || room.state() == null || room.state().isNull() || room.phase() != Phase.PLAY) {
+            return Optional.empty();
+        }
+        return host.channels(room.state()).stream()
+                .filter(c -> c.id().equals(channelId) && c.writers().contains(sender.seat())).findFirst();
+    }
+
+    private Step deliver(Room room, Member sender, Target target, String text, List<Member> recipients, Instant now) {
+        long number = room.messages() + 1;
+        String id = room.id() + ":" + number;
+        Change change = new Change(room, now);
+        List<DirectReceipt> receipts = new ArrayList<>(room.receipts());
+        for (Member recipient : recipients) {
+            long seq = recipient.inboxSeq() + 1;
+            change.room = change.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
+            change.deliveries.add(new Delivery(recipient.id(),
+                    new Message(seq, id, sender.id(), sender.name(), target, text, now)));
+            if (target instanceof Target.Direct direct && recipient.id().equals(direct.member())) {
+                receipts.add(new DirectReceipt(id, sender.id(), recipient.id(), seq));
+            }
+        }
+        change.room = change.room.withMessages(number, trim(receipts, sender.id())).withLastActiveAt(now);
+        return change.commit(sender.id());
+    }
+
+    private List<DirectReceipt> trim(List<DirectReceipt> receipts, String sender) {
+        long mine = receipts.stream().filter(r -> r.from().equals(sender)).count();
+        List<DirectReceipt> kept = new ArrayList<>(receipts);
+        for (int i = 0; i < kept.size() && mine > settings.receiptsPerSender(); ) {
+            if (kept.get(i).from().equals(sender)) {
+                kept.remove(i);
+                mine--;
+            } else {
+                i++;
+            }
+        }
+        return kept;
+    }
+
+    /** Control characters other than newline and tab are dropped. */
+    private static String clean(String text) {
+        return text.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    Step ack(Room room, Command.Ack ack, Instant now) {
+        Optional<Member> member = room.member(ack.member());
+        if (member.isEmpty()) {
+            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
+        if (ack.upTo() > member.get().inboxSeq() || ack.upTo() < 0) {
+            return Step.rejected(room, ErrorCode.MESSAGE_BAD_ACK.rejection(
+                    "Your inbox holds messages up to " + member.get().inboxSeq() + "."));
+        }
+        if (ack.upTo() <= member.get().ackedSeq()) {
+            return Step.unchanged(room, new Reply.Accepted(room.version(), ack.member(), false));
+        }
+        Change change = new Change(room.withMember(ack.member(), m -> m.withAckedSeq(ack.upTo())), now);
+        return change.commit(ack.member());
+    }
+}

@@ -1,0 +1,31 @@
+package io.roundtable.core.room;
+
+import java.util.Optional;
+
+/** Display names: trimmed, 1 to the configured length, no control characters. */
+final class Names {
+    private Names() {
+    }
+
+    static Optional<String> valid(String name, int maxLength) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String trimmed = name.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length == 0 || length > maxLength || trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
+        return Optional.of(trimmed);
+    }
+
+    /** For echoing an identifier in a sentence without letting it grow the reply. */
+    static String clip(String value) {
+        if (value == null) {
+            return "";
+        }
+        String cleaned = value.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return cleaned.length() > 40 ? cleaned.substring(0, 40) + "…" : cleaned;
+    }
+}

@@ -1,0 +1,126 @@
+package io.roundtable.core.room;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.message.DirectReceipt;
+import io.roundtable.core.spi.Outcome;
+
+/**
+ * One room, whole: room facts, members, and the game state with its secrets. It never leaves the
+ * server as is; clients receive {@link io.roundtable.core.view.Frames frames} computed per viewer.
+ * Immutable; the {@link RoomEngine} returns a new one for every change.
+ *
+ * @param version      +1 on every applied change (members, chat, presence, game)
+ * @param gameVersion  the version of the last change to the phase or the game state; an action whose
+ *                     expected version is older is stale (chat and presence never make a move stale)
+ * @param seed         the match seed: with the move log it replays the game exactly
+ * @param joins        members ever joined (member ids are m1, m2, …)
+ * @param moves        game moves applied so far (the length of the move log)
+ * @param state        the game state as JSON; null before play
+ * @param timer        the running turn timer, if any
+ * @param recent       idempotency keys of recently accepted commands
+ * @param receipts     recent direct messages, for delivery state
+ */
+public record Room(String id, String game, JsonNode options, Phase phase, List<Member> members, String host,
+        long version, long gameVersion, long seed, int joins, long moves, long messages, Instant createdAt,
+        Instant updatedAt, Instant lastActiveAt, Instant barrierEndsAt, JsonNode state, TimerState timer,
+        boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts) {
+
+    public Room {
+        members = List.copyOf(members);
+        recent = List.copyOf(recent);
+        receipts = List.copyOf(receipts);
+    }
+
+    /** A turn timer: the step it belongs to and when it runs out. */
+    public record TimerState(String step, Instant deadline) {
+    }
+
+    /** The reply to an accepted command, remembered under its idempotency key. */
+    public record RecentReply(String member, String key, long version) {
+    }
+
+    public Optional<Member> member(String memberId) {
+        return members.stream().filter(m -> m.id().equals(memberId)).findFirst();
+    }
+
+    public Optional<Member> inSeat(int seat) {
+        return members.stream().filter(m -> m.seat() != null && m.seat() == seat).findFirst();
+    }
+
+    public List<Member> seated() {
+        return members.stream().filter(Member::isSeated).toList();
+    }
+
+    public List<Member> humans() {
+        return members.stream().filter(m -> !m.bot()).toList();
+    }
+
+    Room withMembers(List<Member> newMembers) {
+        return new Room(id, game, options, phase, newMembers, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+    }
+
+    Room withMember(String memberId, UnaryOperator<Member> change) {
+        List<Member> next = new ArrayList<>(members.size());
+        for (Member m : members) {
+            next.add(m.id().equals(memberId) ? change.apply(m) : m);
+        }
+        return withMembers(next);
+    }
+
+    Room withHost(String newHost) {
+        return new Room(id, game, options, phase, members, newHost, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+    }
+
+    Room withJoins(int newJoins) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, newJoins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+    }
+
+    Room withPhase(Phase newPhase, Instant newBarrierEndsAt) {
+        return new Room(id, game, options, newPhase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, timer, paused, outcome, recent, receipts);
+    }
+
+    Room withGame(JsonNode newState, long newMoves, TimerState newTimer, Outcome newOutcome) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, newMoves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, newTimer, paused, newOutcome, recent,
+                receipts);
+    }
+
+    Room withPaused(boolean newPaused) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, newPaused, outcome, recent, receipts);
+    }
+
+    Room withMessages(long newMessages, List<DirectReceipt> newReceipts) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, newMessages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, newReceipts);
+    }
+
+    Room withRecent(List<RecentReply> newRecent) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, newRecent, receipts);
+    }
+
+    Room withLastActiveAt(Instant at) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, at, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+    }
+
+    /** Stamps a change: the next version, and the game version too when the game or phase moved. */
+    Room committed(Instant now, boolean gameChanged) {
+        long next = version + 1;
+        return new Room(id, game, options, phase, members, host, next, gameChanged ? next : gameVersion, seed, joins,
+                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent,
+                receipts);
+    }
+}

@@ -1,0 +1,30 @@
+package io.roundtable.core.room;
+
+import java.util.List;
+
+import io.roundtable.core.message.Delivery;
+
+/**
+ * What one command did: the room after it, the reply for the sender, and what the runtime must
+ * store and push besides the room (inbox deliveries, new moves for the log, public events).
+ *
+ * @param changed  false when nothing changed (rejections, no-op heartbeats): nothing to store
+ * @param expired  the room should be removed (idle for too long)
+ */
+public record Step(Room room, Reply reply, boolean changed, List<Delivery> deliveries, List<Move> moves,
+        List<Object> events, boolean expired) {
+
+    public Step {
+        deliveries = List.copyOf(deliveries);
+        moves = List.copyOf(moves);
+        events = List.copyOf(events);
+    }
+
+    static Step unchanged(Room room, Reply reply) {
+        return new Step(room, reply, false, List.of(), List.of(), List.of(), false);
+    }
+
+    static Step rejected(Room room, io.roundtable.core.spi.Rejection rejection) {
+        return unchanged(room, new Reply.Rejected(rejection, room.version()));
+    }
+}

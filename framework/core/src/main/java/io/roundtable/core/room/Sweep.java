@@ -1,0 +1,109 @@
+package io.roundtable.core.room;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.roundtable.core.error.ErrorCode;
+
+/** Heartbeats, presence, lost seats, the barrier countdown, turn timers and idle rooms. */
+final class Sweep {
+    private final RoomSettings settings;
+    private final Lobby lobby;
+    private final Play play;
+
+    Sweep(RoomSettings settings, Lobby lobby, Play play) {
+        this.settings = settings;
+        this.lobby = lobby;
+        this.play = play;
+    }
+
+    /** A member's client is alive: it shows online again, and takes its seat back from a stand-in bot. */
+    Step heartbeat(Room room, GameHost<?, ?, ?> host, String memberId, Instant now) {
+        Optional<Member> member = room.member(memberId);
+        if (member.isEmpty()) {
+            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
+        Member m = member.get();
+        if (m.presence() == Presence.ONLINE && !m.standIn() && !room.paused()) {
+            return Step.unchanged(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE)),
+                    new Reply.Accepted(room.version(), memberId, false));
+        }
+        Change change = new Change(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE).withStandIn(false)), now);
+        if (m.standIn()) {
+            change.gameChanged = true;
+        }
+        resume(change, host);
+        return change.commit(memberId);
+    }
+
+    Step tick(Room room, GameHost<?, ?, ?> host, Command.Tick tick, Instant now) {
+        Change change = new Change(room, now);
+        for (Member member : room.members()) {
+            if (member.bot()) {
+                continue;
+            }
+            Instant reported = tick.lastSeen().get(member.id());
+            Instant seen = reported != null && reported.isAfter(member.lastSeenAt()) ? reported : member.lastSeenAt();
+            Presence presence = Presence.of(seen, now, settings.awayAfter(), settings.offlineAfter());
+            if (presence != member.presence()) {
+                change.room = change.room.withMember(member.id(), m -> m.seen(seen, presence));
+            }
+            if (presence == Presence.ONLINE && member.standIn()) {
+                change.room = change.room.withMember(member.id(), m -> m.withStandIn(false));
+                change.gameChanged = true;
+            }
+            boolean lost = Duration.between(seen, now).compareTo(settings.gracePeriod()) > 0;
+            if (lost && !member.standIn() && change.room.phase() != Phase.FINISHED) {
+                Member current = change.room.member(member.id()).orElseThrow();
+                if (!change.room.paused() || !current.isSeated()) {
+                    lobby.depart(change, host, current, false);
+                }
+            }
+        }
+        if (change.room.paused() || change.gameChanged) {
+            resume(change, host);
+        }
+        if (change.room.phase() == Phase.BARRIER && !now.isBefore(change.room.barrierEndsAt())) {
+            lobby.startPlay(change, host);
+        }
+        if (change.room.phase() == Phase.PLAY && !change.room.paused() && change.room.timer() != null
+                && !now.isBefore(change.room.timer().deadline())) {
+            play.expireTimer(change, host);
+        }
+        boolean expired = idle(change.room, now);
+        if (change.room.equals(room)) {
+            return new Step(room, new Reply.Accepted(room.version(), null, false), false, List.of(), List.of(),
+                    List.of(), expired);
+        }
+        Step step = change.commit(null);
+        return new Step(step.room(), step.reply(), true, step.deliveries(), step.moves(), step.events(), expired);
+    }
+
+    /** Unpauses a paused game once every seated player is back. */
+    private void resume(Change change, GameHost<?, ?, ?> host) {
+        Room room = change.room;
+        if (!room.paused()) {
+            if (change.gameChanged) {
+                play.advance(change, host);
+            }
+            return;
+        }
+        boolean everyoneBack = room.seated().stream().filter(m -> !m.bot())
+                .allMatch(m -> m.presence() != Presence.OFFLINE);
+        if (everyoneBack) {
+            change.room = room.withPaused(false);
+            change.gameChanged = true;
+            play.advance(change, host);
+        }
+    }
+
+    /** Nobody but bots has been around for {@link RoomSettings#idleRoomAfter()}. */
+    private boolean idle(Room room, Instant now) {
+        boolean someoneHere = room.members().stream().anyMatch(m -> !m.bot() && m.presence() != Presence.OFFLINE);
+        Instant lastSign = room.members().stream().filter(m -> !m.bot()).map(Member::lastSeenAt)
+                .reduce(room.lastActiveAt(), (a, b) -> a.isAfter(b) ? a : b);
+        return !someoneHere && Duration.between(lastSign, now).compareTo(settings.idleRoomAfter()) >= 0;
+    }
+}

@@ -1,0 +1,120 @@
+package io.roundtable.core.view;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.roundtable.core.json.Json;
+import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.Member;
+import io.roundtable.core.room.Phase;
+import io.roundtable.core.room.Room;
+import io.roundtable.core.spi.Channel;
+import io.roundtable.core.spi.Policy;
+import io.roundtable.core.spi.Viewer;
+
+/**
+ * What one viewer is shown of a room: the public room facts, their own membership, the channels
+ * they belong to, and the game's view for them. This is the only shape of a room that leaves the
+ * server; deltas are diffs between two frames of the same viewer.
+ */
+public final class Frames {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Frames() {
+    }
+
+    /** The frame for member {@code memberId}; a null member is an anonymous spectator. */
+    public static ObjectNode frame(Room room, GameHost<?, ?, ?> host, String memberId) {
+        Member me = memberId == null ? null : room.member(memberId).orElse(null);
+        Viewer viewer = me == null || me.isSpectator() ? Viewer.SPECTATOR : Viewer.seat(me.seat());
+        ObjectNode frame = NODES.objectNode();
+        frame.set("room", roomFacts(room, host));
+        frame.set("me", me(room, me));
+        frame.set("channels", channels(room, host, room.members(), viewer));
+        boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
+        frame.set("game", hasGame ? host.view(room.state(), viewer) : NODES.nullNode());
+        return frame;
+    }
+
+    private static ObjectNode roomFacts(Room room, GameHost<?, ?, ?> host) {
+        Policy policy = host.policy(room.options());
+        ObjectNode facts = NODES.objectNode();
+        facts.put("id", room.id());
+        facts.put("game", room.game());
+        facts.put("phase", room.phase().name());
+        facts.put("version", room.version());
+        facts.put("joinMode", policy.joinMode().name());
+        facts.put("minPlayers", policy.minPlayers());
+        facts.put("maxPlayers", policy.maxPlayers());
+        facts.set("options", room.options());
+        facts.put("host", room.host());
+        facts.put("paused", room.paused());
+        facts.put("barrierEndsAt", room.barrierEndsAt() == null ? null : room.barrierEndsAt().toString());
+        facts.put("deadline", room.timer() == null ? null : room.timer().deadline().toString());
+        ArrayNode members = facts.putArray("members");
+        for (Member m : room.members()) {
+            ObjectNode node = members.addObject();
+            node.put("id", m.id());
+            node.put("name", m.name());
+            if (m.seat() == null) {
+                node.putNull("seat");
+            } else {
+                node.put("seat", m.seat());
+            }
+            node.put("ready", m.ready());
+            node.put("bot", m.bot());
+            node.put("standIn", m.standIn());
+            node.put("presence", m.presence().name());
+        }
+        facts.set("outcome", room.outcome() == null ? NODES.nullNode() : Json.tree(room.outcome()));
+        return facts;
+    }
+
+    private static ObjectNode me(Room room, Member me) {
+        ObjectNode node = NODES.objectNode();
+        if (me == null) {
+            node.putNull("member");
+            node.put("spectator", true);
+            return node;
+        }
+        node.put("member", me.id());
+        node.put("spectator", me.isSpectator());
+        node.put("host", me.id().equals(room.host()));
+        ObjectNode inbox = node.putObject("inbox");
+        inbox.put("head", me.inboxSeq());
+        inbox.put("acked", me.ackedSeq());
+        ArrayNode sent = node.putArray("sent");
+        room.receipts().stream().filter(r -> r.from().equals(me.id())).forEach(r -> {
+            ObjectNode receipt = sent.addObject();
+            receipt.put("id", r.id());
+            receipt.put("to", r.to());
+            boolean read = room.member(r.to()).map(m -> m.ackedSeq() >= r.seq()).orElse(false);
+            receipt.put("state", read ? "read" : "delivered");
+        });
+        return node;
+    }
+
+    /** Only the channels this viewer reads, each with the members who read it. */
+    private static ArrayNode channels(Room room, GameHost<?, ?, ?> host, List<Member> members, Viewer viewer) {
+        ArrayNode array = NODES.arrayNode();
+        if (viewer.isSpectator() || room.phase() != Phase.PLAY || room.state() == null || room.state().isNull()) {
+            return array;
+        }
+        for (Channel channel : host.channels(room.state())) {
+            if (!channel.readers().contains(viewer.seat())) {
+                continue;
+            }
+            ObjectNode node = array.addObject();
+            node.put("id", channel.id());
+            node.put("canWrite", channel.writers().contains(viewer.seat()));
+            ArrayNode readers = node.putArray("members");
+            members.stream().filter(m -> m.isSeated() && channel.readers().contains(m.seat()))
+                    .sorted(Comparator.comparingInt(Member::seat)).forEach(m -> readers.add(m.id()));
+        }
+        return array;
+    }
+}

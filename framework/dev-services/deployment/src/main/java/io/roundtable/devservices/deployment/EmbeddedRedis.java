@@ -1,0 +1,108 @@
+package io.roundtable.devservices.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.deployment.builditem.Startable;
+import redis.embedded.RedisExecProvider;
+import redis.embedded.RedisServer;
+import redis.embedded.util.Architecture;
+import redis.embedded.util.OS;
+import redis.embedded.util.OSDetector;
+
+/** A real redis-server (7.x, shipped inside org.signal:embedded-redis) on a loopback port. */
+final class EmbeddedRedis implements Startable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedRedis.class);
+
+    private final Path directory;
+    private final int port;
+    private final boolean persistent;
+    private RedisServer server;
+
+    EmbeddedRedis(Path directory, int port, boolean persistent) {
+        this.directory = directory;
+        this.port = port;
+        this.persistent = persistent;
+    }
+
+    @Override
+    public void start() {
+        try {
+            Path data = Files.createDirectories(directory.resolve("data"));
+            Path pidFile = data.resolve("redis.pid");
+            LeftoverProcess.stopIfRunning(pidFile, "redis-server");
+            Path binary = extractBinary(directory.resolve("bin"));
+            server = RedisServer.builder()
+                    .redisExecProvider(RedisExecProvider.defaultProvider()
+                            .override(OSDetector.getOS(), OSDetector.getArchitecture(), binary.toString()))
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("dir " + data)
+                    .setting("pidfile " + pidFile)
+                    .setting("appendonly " + (persistent ? "yes" : "no"))
+                    .setting("appendfsync everysec")
+                    .setting("save " + (persistent ? "3600 1" : "\"\""))
+                    .setting("protected-mode yes")
+                    .build();
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "roundtable-redis-stop"));
+            LOG.infof("Roundtable dev services: Redis %s on redis://127.0.0.1:%d, data in %s",
+                    RedisExecProvider.redisVersion, port, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Redis", e);
+        }
+    }
+
+    /** Extracts the platform's redis-server from the library jar once, into our own directory. */
+    private static Path extractBinary(Path binDirectory) throws IOException {
+        String resource = "redis-server-" + RedisExecProvider.redisVersion + "-" + platform();
+        Path binary = binDirectory.resolve(resource);
+        if (Files.isExecutable(binary)) {
+            return binary;
+        }
+        Files.createDirectories(binDirectory);
+        try (InputStream in = EmbeddedRedis.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("org.signal:embedded-redis has no " + resource + " for this machine");
+            }
+            Path partial = binDirectory.resolve(resource + ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            partial.toFile().setExecutable(true);
+            Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return binary;
+    }
+
+    private static String platform() {
+        OS os = OSDetector.getOS();
+        Architecture arch = OSDetector.getArchitecture();
+        String osName = os == OS.MAC_OS_X ? "darwin" : os == OS.UNIX ? "linux" : "windows";
+        String archName = arch == Architecture.x86_64 ? "amd64" : arch == Architecture.arm64 ? "arm64" : "386";
+        return osName + "-" + archName;
+    }
+
+    @Override
+    public String getConnectionInfo() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String getContainerId() {
+        return null;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null && server.isActive()) {
+            server.stop();
+            LOG.infof("Roundtable dev services: Redis on port %d stopped", port);
+        }
+        server = null;
+    }
+}

@@ -1,0 +1,254 @@
+package io.roundtable.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.json.Json;
+import io.roundtable.core.message.Target;
+import io.roundtable.core.room.Command;
+import io.roundtable.core.room.GameCatalog;
+import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.Member;
+import io.roundtable.core.room.Move;
+import io.roundtable.core.room.Phase;
+import io.roundtable.core.room.Replay;
+import io.roundtable.core.room.Room;
+import io.roundtable.core.room.RoomEngine;
+import io.roundtable.core.room.RoomSettings;
+import io.roundtable.core.room.Step;
+import io.roundtable.core.spi.Channel;
+import io.roundtable.core.spi.GameRandom;
+import io.roundtable.core.spi.GameRules;
+import io.roundtable.core.spi.Policy;
+import io.roundtable.core.view.Deltas;
+import io.roundtable.core.view.Frames;
+
+/**
+ * Plays many whole games through the real room engine, every seat choosing its moves with the
+ * game's bot policy from random seeds, and checks after every step: the leak checker, delta
+ * correctness for every viewer, channel delivery, version bookkeeping, the JSON round trip, exact
+ * replay at the end, and the author's own invariants.
+ */
+public final class RandomPlay<O, S, A> {
+    private final GameRules<O, S, A> rules;
+    private int games = 1000;
+    private long seed = 1;
+    private int maxMoves = 2000;
+    private int perturbations = 2;
+    private Function<GameRandom, O> optionsFor;
+    private Function<O, Integer> playersFor;
+    private final Map<String, Predicate<S>> invariants = new HashMap<>();
+
+    private RandomPlay(GameRules<O, S, A> rules) {
+        this.rules = rules;
+        this.optionsFor = random -> rules.defaultOptions();
+    }
+
+    public static <O, S, A> RandomPlay<O, S, A> of(GameRules<O, S, A> rules) {
+        return new RandomPlay<>(rules);
+    }
+
+    public RandomPlay<O, S, A> games(int count) {
+        this.games = count;
+        return this;
+    }
+
+    public RandomPlay<O, S, A> seed(long base) {
+        this.seed = base;
+        return this;
+    }
+
+    public RandomPlay<O, S, A> maxMoves(int limit) {
+        this.maxMoves = limit;
+        return this;
+    }
+
+    /** Indistinguishable variants tried per viewer and step by the leak checker. */
+    public RandomPlay<O, S, A> perturbations(int perViewer) {
+        this.perturbations = perViewer;
+        return this;
+    }
+
+    /** Options for each game, drawn from the game's random source (default: the game's defaults). */
+    public RandomPlay<O, S, A> options(Function<GameRandom, O> generator) {
+        this.optionsFor = generator;
+        return this;
+    }
+
+    /** How many players a game with these options seats (default: random within the policy). */
+    public RandomPlay<O, S, A> players(Function<O, Integer> count) {
+        this.playersFor = count;
+        return this;
+    }
+
+    /** A property that must hold after every step. */
+    public RandomPlay<O, S, A> invariant(String name, Predicate<S> holds) {
+        invariants.put(name, holds);
+        return this;
+    }
+
+    public RandomPlayReport run() {
+        RandomPlayReport.Builder report = new RandomPlayReport.Builder();
+        RoomEngine engine = new RoomEngine(GameCatalog.of(rules), RoomSettings.defaults().withBarrierCountdown(Duration.ZERO));
+        LeakChecker<O, S, A> checker = LeakChecker.of(rules).perturbations(perturbations);
+        for (int g = 0; g < games; g++) {
+            try {
+                playOne(engine, checker, g, report);
+            } catch (RuntimeException | AssertionError e) {
+                report.violation(g, "the game crashed: " + e);
+            }
+        }
+        return report.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void playOne(RoomEngine engine, LeakChecker<O, S, A> checker, int g, RandomPlayReport.Builder report) {
+        GameRandom random = GameRandom.forStep(seed, g);
+        GameHost<O, S, A> host = (GameHost<O, S, A>) engine.games().get(rules.id());
+        O options = optionsFor.apply(random);
+        Policy policy = rules.policy(options);
+        int players = playersFor != null ? playersFor.apply(options)
+                : policy.minPlayers() + random.nextInt(policy.maxPlayers() - policy.minPlayers() + 1);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Step created = engine.create("game-" + g, rules.id(), Json.tree(options), 0, seed * 31 + g, now);
+        if (!created.reply().accepted()) {
+            report.violation(g, "the generated options were refused: " + created.reply());
+            return;
+        }
+        Room room = created.room();
+        List<Move> log = new ArrayList<>(created.moves());
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < players; i++) {
+            Step joined = engine.handle(room, new Command.Join("player " + i, false, "client-" + i), now);
+            room = joined.room();
+            log.addAll(joined.moves());
+            members.add(((io.roundtable.core.room.Reply.Accepted) joined.reply()).member());
+        }
+        if (policy.joinMode() == Policy.JoinMode.FIXED) {
+            for (String member : members) {
+                Step ready = engine.handle(room, new Command.Ready(member, true), now);
+                room = ready.room();
+                log.addAll(ready.moves());
+            }
+        }
+        Step watcherJoin = engine.handle(room, new Command.Join("watcher", true, "watcher"), now);
+        room = watcherJoin.room();
+        String watcher = ((io.roundtable.core.room.Reply.Accepted) watcherJoin.reply()).member();
+        if (room.phase() != Phase.PLAY) {
+            report.violation(g, "play did not start with " + players + " ready players (phase " + room.phase() + ")");
+            return;
+        }
+        Map<String, JsonNode> frames = new HashMap<>();
+        List<String> viewers = new ArrayList<>(members);
+        viewers.add(watcher);
+        viewers.forEach(m -> frames.put(m, Frames.frame(created.room(), host, m)));
+        long moves = 0;
+        while (room.phase() == Phase.PLAY) {
+            S state = host.typed(room.state());
+            List<Integer> awaiting = new ArrayList<>(rules.awaiting(state));
+            if (awaiting.isEmpty()) {
+                report.violation(g, "the game is neither over nor waiting for anyone");
+                return;
+            }
+            if (++moves > maxMoves) {
+                report.violation(g, "no end after " + maxMoves + " moves");
+                return;
+            }
+            int seat = awaiting.get(random.nextInt(awaiting.size()));
+            Optional<A> action = rules.bot(state, seat, random);
+            if (action.isEmpty()) {
+                report.violation(g, "the bot policy has no move for awaited seat " + seat);
+                return;
+            }
+            report.leaks(g, checker.checkAction(state, seat, action.get(), now, room.seed(), room.moves(), players, random));
+            Member actor = room.inSeat(seat).orElseThrow();
+            Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), room.version(),
+                    "k" + moves), now);
+            if (!step.reply().accepted()) {
+                report.violation(g, "the bot's move " + Json.tree(action.get()) + " was refused: " + step.reply());
+                return;
+            }
+            if (step.room().version() != room.version() + 1) {
+                report.violation(g, "the version did not advance by one");
+            }
+            room = step.room();
+            log.addAll(step.moves());
+            now = now.plusSeconds(1);
+            checkStep(g, host, checker, room, viewers, frames, players, random, report);
+            if (random.nextInt(4) == 0) {
+                room = chat(g, engine, host, room, members, random, now, report);
+                checkStep(g, host, checker, room, viewers, frames, players, random, report);
+            }
+        }
+        finish(g, host, room, log, report);
+        report.game(moves);
+    }
+
+    private void checkStep(int g, GameHost<O, S, A> host, LeakChecker<O, S, A> checker, Room room, List<String> viewers,
+            Map<String, JsonNode> frames, int players, GameRandom random, RandomPlayReport.Builder report) {
+        S state = host.typed(room.state());
+        report.leaks(g, checker.checkState(state, players, random));
+        for (String viewer : viewers) {
+            JsonNode next = Frames.frame(room, host, viewer);
+            JsonNode patch = Deltas.diff(frames.get(viewer), next);
+            if (!Deltas.apply(patch, frames.get(viewer)).equals(next)) {
+                report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
+            }
+            frames.put(viewer, next);
+        }
+        invariants.forEach((name, holds) -> {
+            if (!holds.test(state)) {
+                report.violation(g, "invariant '" + name + "' broke at version " + room.version());
+            }
+        });
+        Room again = Json.read(Json.write(room), Room.class);
+        if (!Json.tree(again).equals(Json.tree(room))) {
+            report.violation(g, "the room does not survive a JSON round trip");
+        }
+    }
+
+    /** A random seat writes to a random channel: only readers may receive it; non-writers are refused. */
+    private Room chat(int g, RoomEngine engine, GameHost<O, S, A> host, Room room, List<String> members,
+            GameRandom random, Instant now, RandomPlayReport.Builder report) {
+        List<Channel> channels = host.channels(room.state());
+        if (channels.isEmpty()) {
+            return room;
+        }
+        Channel channel = random.pick(channels);
+        Member sender = room.member(random.pick(members)).orElseThrow();
+        Step step = engine.handle(room, new Command.Send(sender.id(), Target.channel(channel.id()), "psst", null), now);
+        boolean mayWrite = channel.writers().contains(sender.seat());
+        if (step.reply().accepted() != mayWrite) {
+            report.violation(g, "channel " + channel.id() + ": seat " + sender.seat() + " writing was "
+                    + (mayWrite ? "refused" : "allowed"));
+        }
+        step.deliveries().forEach(d -> {
+            Integer seat = room.member(d.member()).map(Member::seat).orElse(null);
+            if (seat == null || !channel.readers().contains(seat)) {
+                report.violation(g, "a message to channel " + channel.id() + " reached " + d.member());
+            }
+        });
+        return step.room();
+    }
+
+    private void finish(int g, GameHost<O, S, A> host, Room room, List<Move> log, RandomPlayReport.Builder report) {
+        if (room.outcome() == null) {
+            report.violation(g, "the game ended without an outcome");
+            return;
+        }
+        report.outcome(room.outcome().summary());
+        JsonNode replayed = Replay.state(host, room.options(), room.seated().size(), room.seed(), log, log.size());
+        if (!replayed.equals(room.state())) {
+            report.violation(g, "replaying the move log does not reproduce the final state");
+        }
+    }
+}
