@@ -1,0 +1,143 @@
+package io.roundtable.runtime.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every limit and timing of the Roundtable runtime, under {@code roundtable.*}. */
+@ConfigMapping(prefix = "roundtable")
+public interface RoundtableConfig {
+
+    Rooms rooms();
+
+    Presence presence();
+
+    Ws ws();
+
+    Limits limits();
+
+    Store store();
+
+    /**
+     * Secret for signing seat tokens. When absent, the nodes share one generated at first start and
+     * kept in Redis, so every node accepts every token and tokens survive restarts.
+     */
+    Optional<String> tokenSecret();
+
+    interface Rooms {
+        /** How long everyone must stay ready before play starts. */
+        @WithDefault("3s")
+        Duration barrierCountdown();
+
+        /** A room nobody (but bots) has been in for this long is removed. */
+        @WithDefault("30m")
+        Duration idleAfter();
+
+        /** Characters in a chat message. */
+        @WithDefault("1000")
+        int maxMessageLength();
+
+        /** Characters in a display name. */
+        @WithDefault("32")
+        int maxNameLength();
+
+        /** Idempotency keys remembered per room. */
+        @WithDefault("256")
+        int recentReplies();
+
+        /** How often each room is swept (presence, lost seats, barrier, turn timers, idle rooms). */
+        @WithDefault("1s")
+        Duration sweepInterval();
+
+        /** Rooms one sweep run takes on at most. */
+        @WithDefault("500")
+        int sweepBatch();
+    }
+
+    interface Presence {
+        /** Silence after which a member shows as away. */
+        @WithDefault("20s")
+        Duration awayAfter();
+
+        /** Silence after which a member shows as offline. */
+        @WithDefault("45s")
+        Duration offlineAfter();
+
+        /** Silence after which the seat is lost and the game's seat-loss policy applies. */
+        @WithDefault("90s")
+        Duration gracePeriod();
+
+        /** A member's heartbeats are written to Redis at most this often. */
+        @WithDefault("5s")
+        Duration heartbeatWriteEvery();
+    }
+
+    interface Ws {
+        /** Web origins allowed to open a WebSocket (scheme://host:port). "*" allows any. */
+        @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
+        List<String> allowedOrigins();
+
+        /** Whether a client that sends no Origin header (not a browser) may connect. */
+        @WithDefault("true")
+        boolean allowMissingOrigin();
+
+        /** A socket with no frame from its client for this long is closed (code 4408). */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** Frames per second one socket may send (a short burst of twice that is tolerated). */
+        @WithDefault("20")
+        int framesPerSecond();
+
+        /** Rejected frames in a row after which a flooding socket is closed (code 4429). */
+        @WithDefault("40")
+        int floodCloseAfter();
+    }
+
+    interface Limits {
+        /** Commands per second one member may send over REST and WebSocket together. */
+        @WithDefault("20")
+        int commandsPerSecond();
+
+        /** Rooms one client address may create per minute. */
+        @WithDefault("10")
+        int roomsPerMinute();
+
+        /** Joins one client address may make per minute. */
+        @WithDefault("60")
+        int joinsPerMinute();
+
+        /** Largest REST body accepted, in bytes. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** Open WebSockets per client address. */
+        @WithDefault("50")
+        int socketsPerClient();
+    }
+
+    interface Store {
+        /** Key prefix; every key of one room shares the hash tag {prefix:room}. */
+        @WithDefault("rt")
+        String prefix();
+
+        /** Messages kept per inbox (older ones are trimmed; a resume before them gets a gap notice). */
+        @WithDefault("500")
+        int inboxLength();
+
+        /** Recent room versions kept so a resuming client receives the deltas it missed. */
+        @WithDefault("16")
+        int history();
+
+        /** A live room's keys expire after this long without any change (a safety net behind the sweeper). */
+        @WithDefault("24h")
+        Duration roomTtl();
+
+        /** Compare-and-set retries of one command before it is answered with room/busy. */
+        @WithDefault("16")
+        int casRetries();
+    }
+}

@@ -1,0 +1,45 @@
+package io.roundtable.runtime.games;
+
+import java.util.ServiceLoader;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.roundtable.core.room.GameCatalog;
+import io.roundtable.core.room.RoomEngine;
+import io.roundtable.core.room.RoomSettings;
+import io.roundtable.core.spi.GameRules;
+import io.roundtable.runtime.config.RoundtableConfig;
+
+/**
+ * The games on this server and the room engine that runs them. Games are plain Java modules that
+ * list their rules in {@code META-INF/services/io.roundtable.core.spi.GameRules}; putting a game's jar
+ * on the classpath is all it takes to offer it.
+ */
+public class Engine {
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+
+    @Produces
+    @Singleton
+    GameCatalog catalog() {
+        GameCatalog catalog = new GameCatalog();
+        for (GameRules<?, ?, ?> rules : ServiceLoader.load(GameRules.class, Thread.currentThread().getContextClassLoader())) {
+            catalog.add(rules);
+        }
+        LOG.infof("Roundtable games: %s", catalog.all().stream().map(g -> g.id()).toList());
+        return catalog;
+    }
+
+    @Produces
+    @Singleton
+    RoomEngine engine(GameCatalog catalog, RoundtableConfig config) {
+        RoundtableConfig.Rooms rooms = config.rooms();
+        RoundtableConfig.Presence presence = config.presence();
+        RoomSettings settings = new RoomSettings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
+                presence.gracePeriod(), rooms.idleAfter(), rooms.maxMessageLength(), rooms.maxNameLength(),
+                rooms.recentReplies(), 50, 10_000);
+        return new RoomEngine(catalog, settings);
+    }
+}

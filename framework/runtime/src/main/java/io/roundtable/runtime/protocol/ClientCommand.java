@@ -1,0 +1,67 @@
+package io.roundtable.runtime.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.message.Target;
+
+/**
+ * A command from a member's client. The same records travel as REST bodies and as WebSocket frames
+ * ({@code "type"} says which; a REST body sent to one command's own path may leave it out); one
+ * handler serves both paths. The member is never part of the
+ * command: it comes from the seat token. {@code ref} is echoed in the WebSocket reply.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientCommand.Ready.class, name = "ready"),
+        @JsonSubTypes.Type(value = ClientCommand.Act.class, name = "act"),
+        @JsonSubTypes.Type(value = ClientCommand.Send.class, name = "send"),
+        @JsonSubTypes.Type(value = ClientCommand.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = ClientCommand.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = ClientCommand.Kick.class, name = "kick"),
+        @JsonSubTypes.Type(value = ClientCommand.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientCommand.Sync.class, name = "sync") })
+public sealed interface ClientCommand {
+
+    String ref();
+
+    /** Ready (or not) in the lobby of a fixed game. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Ready(boolean ready, String ref) implements ClientCommand {
+    }
+
+    /** A game action, with the version the client last saw and an optional idempotency key. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Act(JsonNode action, Long expectedVersion, String idempotencyKey, String ref) implements ClientCommand {
+    }
+
+    /** A message to the room, one member, or a channel ({@code to}: {"kind":"room"|"direct"|"channel", …}). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Send(Target to, String text, String idempotencyKey, String ref) implements ClientCommand {
+    }
+
+    /** Acknowledges the inbox up to and including {@code upTo}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Ack(long upTo, String ref) implements ClientCommand {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Leave(String ref) implements ClientCommand {
+    }
+
+    /** The host removes a member. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Kick(String member, String ref) implements ClientCommand {
+    }
+
+    /** A heartbeat; answered with a pong carrying the server time. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Ping(String ref) implements ClientCommand {
+    }
+
+    /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Sync(Long version, Long inbox, String ref) implements ClientCommand {
+    }
+}

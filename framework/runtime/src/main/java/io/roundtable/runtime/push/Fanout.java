@@ -1,0 +1,205 @@
+package io.roundtable.runtime.push;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.CloseReason;
+import io.roundtable.core.json.Json;
+import io.roundtable.core.message.Delivery;
+import io.roundtable.core.message.Message;
+import io.roundtable.core.room.GameCatalog;
+import io.roundtable.core.room.Room;
+import io.roundtable.core.room.Step;
+import io.roundtable.core.view.Deltas;
+import io.roundtable.core.view.Frames;
+import io.roundtable.runtime.protocol.ServerFrame;
+import io.roundtable.runtime.rooms.RoomQueue;
+import io.roundtable.runtime.store.RoomStore;
+
+/**
+ * The room sockets this node holds, and the pushes to them: for every committed change each socket
+ * gets the delta of its own viewer's frame, its own inbox messages (gap-free) and the public events.
+ */
+@ApplicationScoped
+public class Fanout {
+    private final String node = UUID.randomUUID().toString();
+    private final Map<String, Set<Subscriber>> byRoom = new ConcurrentHashMap<>();
+    private final Map<String, Subscriber> byConnection = new ConcurrentHashMap<>();
+    private final GameCatalog games;
+    private final RoomStore store;
+    private final RoomQueue queue;
+
+    public Fanout(GameCatalog games, RoomStore store, RoomQueue queue, MeterRegistry metrics) {
+        this.games = games;
+        this.store = store;
+        this.queue = queue;
+        metrics.gaugeMapSize("roundtable.rooms.local", List.of(), byRoom);
+        metrics.gauge("roundtable.connections", this, Fanout::connections);
+    }
+
+    /** This node's id in change notices. */
+    public String node() {
+        return node;
+    }
+
+    public void add(Subscriber subscriber) {
+        byRoom.computeIfAbsent(subscriber.room, r -> new CopyOnWriteArraySet<>()).add(subscriber);
+        byConnection.put(subscriber.connection.id(), subscriber);
+    }
+
+    public void remove(Subscriber subscriber) {
+        byConnection.remove(subscriber.connection.id());
+        byRoom.computeIfPresent(subscriber.room, (r, set) -> {
+            set.remove(subscriber);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    public Subscriber of(io.quarkus.websockets.next.WebSocketConnection connection) {
+        return byConnection.get(connection.id());
+    }
+
+    public java.util.Collection<Subscriber> all() {
+        return byConnection.values();
+    }
+
+    /**
+     * Brings a socket's frame up to date: nothing but "synced" if the client already has the current
+     * version, the deltas it missed if the recent history still holds its version, a snapshot otherwise.
+     */
+    public void catchUp(Subscriber s, Room room, Long clientVersion, List<Room> history) {
+        s.lastFrame = null;
+        s.lastVersion = -1;
+        var game = games.get(room.game());
+        if (clientVersion != null && clientVersion == room.version()) {
+            s.lastFrame = Frames.frame(room, game, s.member);
+            s.lastVersion = room.version();
+            send(s, new ServerFrame.Synced(room.version()));
+            return;
+        }
+        List<Room> missed = history.stream()
+                .filter(r -> clientVersion != null && r.version() >= clientVersion && r.version() < room.version())
+                .sorted(java.util.Comparator.comparingLong(Room::version)).toList();
+        if (!missed.isEmpty() && missed.get(0).version() == clientVersion) {
+            s.lastFrame = Frames.frame(missed.get(0), game, s.member);
+            s.lastVersion = clientVersion;
+            missed.stream().skip(1).forEach(r -> pushFrame(s, r));
+        }
+        pushFrame(s, room);
+    }
+
+    /** Sends the inbox messages after {@code clientInbox} (default: after the member's last acknowledgement). */
+    public void catchUpInbox(Subscriber s, Room room, Long clientInbox, List<Message> inbox) {
+        long acked = room.member(s.member).map(m -> m.ackedSeq()).orElse(0L);
+        s.lastInboxSeq = clientInbox == null ? acked : Math.max(0, clientInbox);
+        sendInbox(s, inbox, Long.MAX_VALUE);
+    }
+
+    public boolean holds(String room) {
+        return byRoom.containsKey(room);
+    }
+
+    public Set<Subscriber> subscribers(String room) {
+        return byRoom.getOrDefault(room, Set.of());
+    }
+
+    public int connections() {
+        return byConnection.size();
+    }
+
+    /** A change this node committed: push it at once. */
+    public void committed(Step step) {
+        push(step.room(), step.deliveries(), step.events());
+    }
+
+    /** Pushes a room version with its deliveries and events to every local socket of the room. */
+    public void push(Room room, List<Delivery> deliveries, List<Object> events) {
+        for (Subscriber s : subscribers(room.id())) {
+            pushFrame(s, room);
+            for (Delivery d : deliveries) {
+                if (d.member().equals(s.member)) {
+                    pushMessage(s, d.message());
+                }
+            }
+            if (!events.isEmpty() && s.lastVersion >= room.version()) {
+                send(s, new ServerFrame.Events(room.version(), events));
+            }
+            if (room.member(s.member).isEmpty()) {
+                s.connection.close(new CloseReason(CloseCodes.NOT_A_MEMBER, "You are no longer a member of this room."))
+                        .subscribe().with(x -> { }, e -> { });
+            }
+        }
+    }
+
+    /** Sends the viewer's frame at the room's version as a delta from what it was sent last. */
+    void pushFrame(Subscriber s, Room room) {
+        if (room.version() <= s.lastVersion) {
+            return;
+        }
+        JsonNode frame = Frames.frame(room, games.get(room.game()), s.member);
+        if (s.lastFrame == null) {
+            send(s, new ServerFrame.Snapshot(room.version(), frame));
+        } else {
+            JsonNode ops = Deltas.diff(s.lastFrame, frame);
+            send(s, new ServerFrame.Patch(s.lastVersion, room.version(), ops));
+        }
+        s.lastFrame = frame;
+        s.lastVersion = room.version();
+    }
+
+    /** Sends one inbox message, first filling any gap from Redis so the client sees every sequence number. */
+    void pushMessage(Subscriber s, Message message) {
+        if (message.seq() <= s.lastInboxSeq) {
+            return;
+        }
+        if (message.seq() > s.lastInboxSeq + 1) {
+            resyncInbox(s);
+            return;
+        }
+        send(s, new ServerFrame.Inbox(message));
+        s.lastInboxSeq = message.seq();
+    }
+
+    /** Reads the stored inbox and sends whatever this socket has not had yet, in sequence order. */
+    public io.smallrye.mutiny.Uni<Void> resyncInbox(Subscriber s) {
+        return queue.run(s.room, () -> store.inbox(s.room, s.member)
+                .invoke(inbox -> sendInbox(s, inbox, Long.MAX_VALUE)).replaceWithVoid());
+    }
+
+    /** Sends stored inbox messages after the subscriber's last one and before {@code before}. */
+    void sendInbox(Subscriber s, List<Message> inbox, long before) {
+        if (!inbox.isEmpty() && inbox.get(0).seq() > s.lastInboxSeq + 1) {
+            send(s, new ServerFrame.Gap(s.lastInboxSeq + 1, inbox.get(0).seq() - 1));
+            s.lastInboxSeq = inbox.get(0).seq() - 1;
+        }
+        for (Message m : inbox) {
+            if (m.seq() > s.lastInboxSeq && m.seq() < before) {
+                send(s, new ServerFrame.Inbox(m));
+                s.lastInboxSeq = m.seq();
+            }
+        }
+    }
+
+    /** The room was removed: its sockets are closed. */
+    public void closed(String room) {
+        for (Subscriber s : subscribers(room)) {
+            s.connection.close(new CloseReason(CloseCodes.ROOM_GONE, "The room no longer exists."))
+                    .subscribe().with(x -> { }, e -> { });
+        }
+    }
+
+    public void send(Subscriber s, ServerFrame frame) {
+        if (s.connection.isOpen()) {
+            s.connection.sendText(Json.write(frame)).subscribe().with(x -> { }, e -> { });
+        }
+    }
+}

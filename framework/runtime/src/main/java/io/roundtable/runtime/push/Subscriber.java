@@ -1,0 +1,76 @@
+package io.roundtable.runtime.push;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.bucket4j.Bucket;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/** One open room socket on this node: who it is for and what it has been sent so far. */
+public final class Subscriber {
+    final String room;
+    final String member;
+    final WebSocketConnection connection;
+    private final Bucket frames;
+    private final String client;
+    JsonNode lastFrame;
+    long lastVersion = -1;
+    long lastInboxSeq;
+    private volatile Instant lastHeard = Instant.now();
+    private volatile Instant lastHeartbeatWrite = Instant.EPOCH;
+    private int rejectedInARow;
+
+    public Subscriber(String room, String member, WebSocketConnection connection, Bucket frames, String client) {
+        this.room = room;
+        this.member = member;
+        this.connection = connection;
+        this.frames = frames;
+        this.client = client;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public String member() {
+        return member;
+    }
+
+    public String client() {
+        return client;
+    }
+
+    public WebSocketConnection connection() {
+        return connection;
+    }
+
+    public Instant lastHeard() {
+        return lastHeard;
+    }
+
+    /**
+     * Counts one frame from the client against its rate. Returns how many frames in a row were over
+     * the rate (0 when this one is within it).
+     */
+    public synchronized int frameArrived() {
+        lastHeard = Instant.now();
+        if (frames.tryConsume(1)) {
+            rejectedInARow = 0;
+        } else {
+            rejectedInARow++;
+        }
+        return rejectedInARow;
+    }
+
+    /** Whether a heartbeat should be written now (they are written at most every {@code every}). */
+    public boolean heartbeatDue(Duration every) {
+        Instant now = Instant.now();
+        if (Duration.between(lastHeartbeatWrite, now).compareTo(every) < 0) {
+            return false;
+        }
+        lastHeartbeatWrite = now;
+        return true;
+    }
+}

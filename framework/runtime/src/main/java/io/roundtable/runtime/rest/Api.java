@@ -1,0 +1,50 @@
+package io.roundtable.runtime.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.runtime.store.RoomCard;
+
+/** REST bodies that are not commands (the commands themselves are {@link io.roundtable.runtime.protocol.ClientCommand}). */
+public final class Api {
+    private Api() {
+    }
+
+    /** A game this server offers. */
+    public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
+            JsonNode defaultOptions) {
+    }
+
+    /** Create a room of {@code game}; {@code options} as the game defines them; {@code bots} seats filled with bots. */
+    public record CreateRoom(String game, JsonNode options, Integer bots) {
+    }
+
+    public record Created(String id, long version, RoomCard card) {
+    }
+
+    /** Join as a player (or a spectator). {@code client}: an id of your own, so one client holds one membership. */
+    public record Join(String name, Boolean spectator, String client) {
+    }
+
+    /** Your membership: keep the token; it authenticates every call and the socket for this room only. */
+    public record Joined(String room, String member, String token, Integer seat, long version) {
+    }
+
+    /** The answer to an accepted command. {@code replayed}: an idempotency key seen before. */
+    public record Accepted(boolean ok, long version, boolean replayed) {
+    }
+
+    /** A viewer's frame at {@code version}. */
+    public record View(long version, JsonNode frame) {
+    }
+
+    /** Inbox messages after the requested sequence; {@code gap} lists trimmed sequence numbers, if any. */
+    public record InboxPage(List<io.roundtable.core.message.Message> messages, Map<String, Long> gap) {
+    }
+
+    /** An error: {"error": {"code", "message", "version"}}. */
+    public record Error(io.roundtable.runtime.protocol.ErrorBody error) {
+    }
+}

@@ -1,0 +1,172 @@
+package io.roundtable.runtime.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.message.Message;
+import io.roundtable.core.room.Reply;
+import io.roundtable.core.view.Frames;
+import io.roundtable.runtime.protocol.ClientCommand;
+import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.rooms.Commands;
+import io.roundtable.runtime.rooms.RoomService;
+import io.roundtable.runtime.rooms.Tokens;
+import io.roundtable.runtime.store.RoomStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What a member does in a room. Every call carries the member's seat token
+ * ({@code Authorization: Bearer …}), valid for this room and member only.
+ */
+@Path("/api/rooms/{room}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Member")
+@SecurityRequirement(name = "seatToken")
+public class MemberResource {
+    private final Tokens tokens;
+    private final Commands commands;
+    private final RoomService rooms;
+    private final RoomStore store;
+
+    public MemberResource(Tokens tokens, Commands commands, RoomService rooms, RoomStore store) {
+        this.tokens = tokens;
+        this.commands = commands;
+        this.rooms = rooms;
+        this.store = store;
+    }
+
+    @POST
+    @Path("/commands")
+    @Operation(summary = "Any member command, as the same record the WebSocket takes ({\"type\": \"act\", …})")
+    public Uni<Api.Accepted> command(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand command) {
+        return run(room, auth, command);
+    }
+
+    @POST
+    @Path("/ready")
+    @Operation(summary = "Ready or not ({\"ready\": true}) in the lobby of a fixed game")
+    public Uni<Api.Accepted> ready(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.Ready body) {
+        return run(room, auth, body);
+    }
+
+    @POST
+    @Path("/actions")
+    @Operation(summary = "A game action with the version you last saw and an optional idempotency key")
+    public Uni<Api.Accepted> act(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.Act body) {
+        return run(room, auth, body);
+    }
+
+    @POST
+    @Path("/messages")
+    @Operation(summary = "A message to the room, a member or a channel")
+    public Uni<Api.Accepted> send(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.Send body) {
+        return run(room, auth, body);
+    }
+
+    @POST
+    @Path("/inbox/ack")
+    @Operation(summary = "Acknowledge your inbox up to a sequence number")
+    public Uni<Api.Accepted> ack(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.Ack body) {
+        return run(room, auth, body);
+    }
+
+    @POST
+    @Path("/leave")
+    @Operation(summary = "Leave the room (during a fixed game a bot takes your seat)")
+    public Uni<Api.Accepted> leave(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        return run(room, auth, new ClientCommand.Leave(null));
+    }
+
+    @POST
+    @Path("/kick")
+    @Operation(summary = "The host removes a member ({\"member\": \"m3\"})")
+    public Uni<Api.Accepted> kick(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.Kick body) {
+        return run(room, auth, body);
+    }
+
+    @POST
+    @Path("/heartbeat")
+    @Operation(summary = "A sign of life (the WebSocket's ping does the same)")
+    public Uni<Api.Accepted> heartbeat(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        return run(room, auth, new ClientCommand.Ping(null));
+    }
+
+    @GET
+    @Path("/view")
+    @Operation(summary = "Your current frame: room facts, you, your channels and your view of the game")
+    public Uni<Api.View> view(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        String member = member(room, auth);
+        return rooms.fresh(room).map(current -> {
+            if (current == null) {
+                throw new Problem(ErrorCode.ROOM_NOT_FOUND);
+            }
+            if (current.member(member).isEmpty()) {
+                throw new Problem(ErrorCode.ROOM_NOT_MEMBER);
+            }
+            return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.game()),
+                    member));
+        });
+    }
+
+    @GET
+    @Path("/inbox")
+    @Operation(summary = "Your inbox messages after a sequence number (default 0)")
+    public Uni<Api.InboxPage> inbox(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            @QueryParam("after") Long after) {
+        String member = member(room, auth);
+        long from = after == null ? 0 : after;
+        if (from < 0) {
+            return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID, "after is 0 or more."));
+        }
+        return store.inbox(room, member).map(all -> {
+            List<Message> page = all.stream().filter(m -> m.seq() > from).toList();
+            Map<String, Long> gap = !page.isEmpty() && page.get(0).seq() > from + 1
+                    ? Map.of("from", from + 1, "to", page.get(0).seq() - 1) : null;
+            return new Api.InboxPage(page, gap);
+        });
+    }
+
+    private Uni<Api.Accepted> run(String room, String auth, ClientCommand command) {
+        if (command == null) {
+            return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_MALFORMED, "The request has no body."));
+        }
+        String member = member(room, auth);
+        return commands.handle(room, member, command).map(reply -> {
+            if (reply instanceof Reply.Rejected rejected) {
+                throw new Problem(rejected.rejection(), rejected.version());
+            }
+            Reply.Accepted accepted = (Reply.Accepted) reply;
+            return new Api.Accepted(true, accepted.version(), accepted.replayed());
+        });
+    }
+
+    private String member(String room, String auth) {
+        if (auth == null || auth.isBlank()) {
+            throw new Problem(ErrorCode.AUTH_MISSING_TOKEN);
+        }
+        String token = auth.startsWith("Bearer ") ? auth.substring(7).trim() : auth.trim();
+        return tokens.member(room, token).orElseThrow(() -> new Problem(ErrorCode.AUTH_INVALID_TOKEN));
+    }
+}

@@ -1,0 +1,55 @@
+package io.roundtable.runtime.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.runtime.protocol.ErrorBody;
+import io.roundtable.runtime.protocol.Problem;
+
+/** Every REST failure leaves as {"error": {code, message}} with a status that fits its code. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(Problem problem) {
+        return Response.status(problem.status()).entity(new Api.Error(problem.body())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        ErrorCode code = e instanceof InvalidTypeIdException ? ErrorCode.REQUEST_UNKNOWN_COMMAND : ErrorCode.REQUEST_MALFORMED;
+        return problem(new Problem(code));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownType(InvalidTypeIdException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return problem(new Problem(ErrorCode.REQUEST_TOO_LARGE));
+        }
+        if (status == 400) {
+            return problem(new Problem(ErrorCode.REQUEST_MALFORMED));
+        }
+        if (status == 404) {
+            return Response.status(404).entity(new Api.Error(new ErrorBody("request/not_found",
+                    "There is nothing at this address.", null))).build();
+        }
+        return Response.status(status).entity(new Api.Error(new ErrorBody("request/invalid",
+                e.getResponse().getStatusInfo().getReasonPhrase(), null))).build();
+    }
+}

@@ -1,0 +1,99 @@
+package io.roundtable.runtime.rooms;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.room.Command;
+import io.roundtable.core.room.Presence;
+import io.roundtable.core.room.Reply;
+import io.roundtable.core.room.Step;
+import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.limits.RateLimits;
+import io.roundtable.runtime.protocol.ClientCommand;
+import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.store.RoomStore;
+import io.smallrye.mutiny.Uni;
+
+/** The one handler of member commands, for REST and WebSocket alike. */
+@ApplicationScoped
+public class Commands {
+    private final RoomService rooms;
+    private final RoomStore store;
+    private final RateLimits limits;
+    private final MeterRegistry metrics;
+    private final Timer latency;
+
+    public Commands(RoomService rooms, RoomStore store, RateLimits limits, MeterRegistry metrics,
+            RoundtableConfig config) {
+        this.rooms = rooms;
+        this.store = store;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.latency = Timer.builder("roundtable.command.latency")
+                .description("From a command's arrival to its change being committed and pushed")
+                .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
+    }
+
+    /** Applies a member's command; the reply may be a rejection (never an exception for rule refusals). */
+    public Uni<Reply> handle(String room, String member, ClientCommand command) {
+        if (!limits.command(room, member)) {
+            return Uni.createFrom().failure(new Problem(ErrorCode.RATE_LIMITED));
+        }
+        if (command instanceof ClientCommand.Ping) {
+            return heartbeat(room, member);
+        }
+        Command core = toCore(member, command);
+        long start = System.nanoTime();
+        String kind = core.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return rooms.apply(room, core).map(Step::reply).invoke(reply -> {
+            latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (reply instanceof Reply.Rejected rejected) {
+                metrics.counter("roundtable.rejections", "code", rejected.rejection().code()).increment();
+            } else {
+                metrics.counter("roundtable.commands", "kind", kind).increment();
+            }
+        });
+    }
+
+    /**
+     * A heartbeat is written to Redis (the sweeper reads it); it becomes a room change only when it
+     * changes what others see (the member was away, offline or replaced by a stand-in bot).
+     */
+    public Uni<Reply> heartbeat(String room, String member) {
+        Instant now = Instant.now();
+        return store.heartbeat(room, member, now).chain(() -> rooms.current(room)).chain(current -> {
+            if (current == null) {
+                return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_NOT_FOUND));
+            }
+            var me = current.member(member);
+            if (me.isEmpty()) {
+                return Uni.createFrom().item(new Reply.Rejected(ErrorCode.ROOM_NOT_MEMBER.rejection(), current.version()));
+            }
+            if (me.get().presence() == Presence.ONLINE && !me.get().standIn() && !current.paused()) {
+                return Uni.createFrom().item(new Reply.Accepted(current.version(), member, false));
+            }
+            return rooms.apply(room, new Command.Heartbeat(member)).map(Step::reply);
+        });
+    }
+
+    static Command toCore(String member, ClientCommand command) {
+        if (command instanceof ClientCommand.Ready ready) {
+            return new Command.Ready(member, ready.ready());
+        } else if (command instanceof ClientCommand.Act act) {
+            return new Command.Act(member, act.action(), act.expectedVersion(), act.idempotencyKey());
+        } else if (command instanceof ClientCommand.Send send) {
+            return new Command.Send(member, send.to(), send.text(), send.idempotencyKey());
+        } else if (command instanceof ClientCommand.Ack ack) {
+            return new Command.Ack(member, ack.upTo());
+        } else if (command instanceof ClientCommand.Leave) {
+            return new Command.Leave(member);
+        } else if (command instanceof ClientCommand.Kick kick) {
+            return new Command.Kick(member, kick.member());
+        }
+        throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND);
+    }
+}

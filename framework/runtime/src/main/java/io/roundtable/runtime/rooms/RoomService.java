@@ -1,0 +1,154 @@
+package io.roundtable.runtime.rooms;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.room.Command;
+import io.roundtable.core.room.Member;
+import io.roundtable.core.room.Reply;
+import io.roundtable.core.room.Room;
+import io.roundtable.core.room.RoomEngine;
+import io.roundtable.core.room.Step;
+import io.roundtable.core.spi.Rejection;
+import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.store.RoomCard;
+import io.roundtable.runtime.store.RoomIndex;
+import io.roundtable.runtime.store.RoomStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies commands to live rooms: load, let the pure engine decide, commit with a compare-and-set on
+ * the version, push. A lost race is simply tried again on the fresh room. Any node can serve any room.
+ */
+@ApplicationScoped
+public class RoomService {
+    private static final Rejection BUSY = new Rejection("room/busy",
+            "The room is changing very fast right now; try again.");
+    private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private final SecureRandom random = new SecureRandom();
+    private final RoomEngine engine;
+    private final RoomStore store;
+    private final RoomIndex index;
+    private final RoomQueue queue;
+    private final Fanout fanout;
+    private final RoundtableConfig config;
+    private final Map<String, Room> cache = new ConcurrentHashMap<>();
+
+    public RoomService(RoomEngine engine, RoomStore store, RoomIndex index, RoomQueue queue, Fanout fanout,
+            RoundtableConfig config) {
+        this.engine = engine;
+        this.store = store;
+        this.index = index;
+        this.queue = queue;
+        this.fanout = fanout;
+        this.config = config;
+    }
+
+    public RoomEngine engine() {
+        return engine;
+    }
+
+    /** Creates a room; fails with room/unknown_game, room/invalid_options or request/invalid. */
+    public Uni<Room> create(String game, JsonNode options, int bots) {
+        String id = newId();
+        Step step = engine.create(id, game, options, bots, random.nextLong(), Instant.now());
+        if (step.reply() instanceof Reply.Rejected rejected) {
+            return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
+        }
+        return store.commit(null, step, fanout.node()).chain(written -> {
+            if (!written) {
+                return create(game, options, bots);
+            }
+            cache.put(id, step.room());
+            return publishCard(step.room()).replaceWith(step.room());
+        });
+    }
+
+    /** Applies a command to a room and returns the step (its reply may be a rejection). */
+    public Uni<Step> apply(String roomId, Command command) {
+        return queue.run(roomId, () -> attempt(roomId, command, config.store().casRetries()));
+    }
+
+    private Uni<Step> attempt(String roomId, Command command, int retriesLeft) {
+        return current(roomId).chain(room -> {
+            if (room == null) {
+                return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_NOT_FOUND));
+            }
+            Step step = engine.handle(room, command, Instant.now());
+            if (!step.changed()) {
+                return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
+            }
+            return store.commit(room.version(), step, fanout.node()).chain(written -> {
+                if (!written) {
+                    cache.remove(roomId);
+                    if (retriesLeft <= 0) {
+                        return Uni.createFrom().failure(new Problem(BUSY, room.version()));
+                    }
+                    return attempt(roomId, command, retriesLeft - 1);
+                }
+                cache.put(roomId, step.room());
+                fanout.committed(step);
+                Uni<Void> after = step.expired() ? remove(step.room()) : publishCard(step.room());
+                return after.replaceWith(step);
+            });
+        });
+    }
+
+    /** The room as last known on this node, or from Redis. */
+    public Uni<Room> current(String roomId) {
+        Room cached = cache.get(roomId);
+        return cached != null ? Uni.createFrom().item(cached) : store.load(roomId).invoke(room -> {
+            if (room != null) {
+                cache.put(roomId, room);
+            }
+        });
+    }
+
+    /** Reads the room from Redis, bypassing this node's cache. */
+    public Uni<Room> fresh(String roomId) {
+        cache.remove(roomId);
+        return current(roomId);
+    }
+
+    /** Another node committed {@code version}: our copy is stale. */
+    public void invalidate(String roomId, long version) {
+        cache.computeIfPresent(roomId, (id, room) -> room.version() < version ? null : room);
+    }
+
+    private Uni<Void> publishCard(Room room) {
+        Instant due = Instant.now().plus(config.rooms().sweepInterval());
+        if (room.barrierEndsAt() != null && room.barrierEndsAt().isBefore(due)) {
+            due = room.barrierEndsAt();
+        }
+        if (room.timer() != null && room.timer().deadline().isBefore(due)) {
+            due = room.timer().deadline();
+        }
+        return index.update(RoomCard.of(room, engine.games().get(room.game())), due);
+    }
+
+    /** Removes an expired room everywhere. */
+    public Uni<Void> remove(Room room) {
+        cache.remove(room.id());
+        fanout.closed(room.id());
+        return store.delete(room.id(), room.members().stream().map(Member::id).toList())
+                .chain(() -> index.remove(room.id()));
+    }
+
+    private String newId() {
+        char[] id = new char[10];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id).toLowerCase(Locale.ROOT);
+    }
+}

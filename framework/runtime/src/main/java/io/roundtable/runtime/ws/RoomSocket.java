@@ -1,0 +1,189 @@
+package io.roundtable.runtime.ws;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.json.Json;
+import io.roundtable.core.room.Reply;
+import io.roundtable.core.room.Room;
+import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.limits.RateLimits;
+import io.roundtable.runtime.protocol.ClientCommand;
+import io.roundtable.runtime.protocol.ErrorBody;
+import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.protocol.ServerFrame;
+import io.roundtable.runtime.push.CloseCodes;
+import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.push.Subscriber;
+import io.roundtable.runtime.rooms.Commands;
+import io.roundtable.runtime.rooms.RoomQueue;
+import io.roundtable.runtime.rooms.RoomService;
+import io.roundtable.runtime.store.RoomStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A member's socket to one room: {@code /ws/rooms/{room}?token=…&version=…&inbox=…}. On open it
+ * sends what the client missed since {@code version} / {@code inbox} (deltas when it can, a snapshot
+ * otherwise), then pushes every change. Commands may be sent over it too.
+ */
+@WebSocket(path = "/ws/rooms/{room}", endpointId = RoomSocket.ID)
+public class RoomSocket {
+    static final String ID = "roundtable-room";
+    /** RFC 6455: the endpoint received a message too big for it to process. */
+    static final int MESSAGE_TOO_BIG = 1009;
+
+    private final RoomService rooms;
+    private final RoomStore store;
+    private final RoomQueue queue;
+    private final Fanout fanout;
+    private final Commands commands;
+    private final RateLimits limits;
+    private final RoundtableConfig config;
+
+    public RoomSocket(RoomService rooms, RoomStore store, RoomQueue queue, Fanout fanout, Commands commands,
+            RateLimits limits, RoundtableConfig config) {
+        this.rooms = rooms;
+        this.store = store;
+        this.queue = queue;
+        this.fanout = fanout;
+        this.commands = commands;
+        this.limits = limits;
+        this.config = config;
+    }
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        String room = connection.pathParam("room");
+        String member = connection.userData().get(RoomUpgradeCheck.MEMBER);
+        Subscriber subscriber = new Subscriber(room, member, connection, limits.socketFrames(),
+                connection.userData().get(RoomUpgradeCheck.CLIENT));
+        fanout.add(subscriber);
+        Long version = number(connection.handshakeRequest().query(), "version");
+        Long inbox = number(connection.handshakeRequest().query(), "inbox");
+        return sync(subscriber, version, inbox).chain(() -> commands.heartbeat(room, member)).replaceWithVoid();
+    }
+
+    /** Brings a socket up to date: deltas from the client's version when history allows, else a snapshot. */
+    Uni<Void> sync(Subscriber s, Long clientVersion, Long clientInbox) {
+        return queue.run(s.room(), () -> rooms.fresh(s.room()).chain(room -> {
+            if (room == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<List<Room>> history = clientVersion == null || clientVersion >= room.version()
+                    ? Uni.createFrom().item(List.of())
+                    : store.history(s.room());
+            return history.chain(past -> {
+                fanout.catchUp(s, room, clientVersion, past);
+                return store.inbox(s.room(), s.member());
+            }).invoke(messages -> fanout.catchUpInbox(s, room, clientInbox, messages)).replaceWithVoid();
+        }));
+    }
+
+    @OnTextMessage
+    public Uni<Void> onFrame(WebSocketConnection connection, String text) {
+        Subscriber s = fanout.of(connection);
+        if (s == null) {
+            return Uni.createFrom().voidItem();
+        }
+        int overRate = s.frameArrived();
+        if (overRate > 0) {
+            if (overRate >= config.ws().floodCloseAfter()) {
+                return connection.close(new CloseReason(CloseCodes.FLOODING, "Too many frames; slow down."));
+            }
+            return send(s, new ServerFrame.Failure(ErrorBody.of(ErrorCode.RATE_LIMITED)));
+        }
+        ClientCommand command;
+        try {
+            command = Json.read(text, ClientCommand.class);
+        } catch (IllegalArgumentException e) {
+            ErrorCode code = e.getCause() instanceof InvalidTypeIdException ? ErrorCode.REQUEST_UNKNOWN_COMMAND
+                    : ErrorCode.REQUEST_MALFORMED;
+            return send(s, new ServerFrame.Failure(ErrorBody.of(code)));
+        }
+        if (command instanceof ClientCommand.Sync sync) {
+            return sync(s, sync.version(), sync.inbox());
+        }
+        if (command instanceof ClientCommand.Ping ping) {
+            Uni<?> beat = s.heartbeatDue(config.presence().heartbeatWriteEvery())
+                    ? commands.heartbeat(s.room(), s.member())
+                    : Uni.createFrom().voidItem();
+            return beat.onFailure().recoverWithNull()
+                    .chain(() -> send(s, new ServerFrame.Pong(ping.ref(), System.currentTimeMillis())));
+        }
+        return commands.handle(s.room(), s.member(), command)
+                .map(reply -> reply(command.ref(), reply))
+                .onFailure(Problem.class).recoverWithItem(p -> new ServerFrame.Result(command.ref(), false, null,
+                        ((Problem) p).body()))
+                .chain(frame -> send(s, frame));
+    }
+
+    private static ServerFrame reply(String ref, Reply reply) {
+        if (reply instanceof Reply.Rejected rejected) {
+            return new ServerFrame.Result(ref, false, rejected.version(), ErrorBody.of(rejected.rejection(),
+                    rejected.version()));
+        }
+        return new ServerFrame.Result(ref, true, ((Reply.Accepted) reply).version(), null);
+    }
+
+    private Uni<Void> send(Subscriber s, ServerFrame frame) {
+        fanout.send(s, frame);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Frames over the size limit are refused by closing with 1009 (the WebSocket code for "too big"). */
+    @OnError
+    public Uni<Void> error(WebSocketConnection connection, Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("max message size") || message.contains("too big") || message.contains("too large")) {
+            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "The frame is larger than the server accepts."));
+        }
+        Subscriber s = fanout.of(connection);
+        return s == null ? Uni.createFrom().voidItem()
+                : send(s, new ServerFrame.Failure(ErrorBody.of(ErrorCode.REQUEST_MALFORMED)));
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        Subscriber s = fanout.of(connection);
+        if (s != null) {
+            fanout.remove(s);
+            limits.closeSocket(Optional.ofNullable(s.client()).orElse("unknown"));
+        }
+    }
+
+    private static Long number(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith(name + "=")) {
+                try {
+                    return Long.parseLong(part.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Closes sockets whose client has been silent for longer than the idle timeout. */
+    @io.quarkus.scheduler.Scheduled(every = "5s")
+    void closeIdle() {
+        Instant cutoff = Instant.now().minus(config.ws().idleTimeout());
+        fanout.all().stream().filter(s -> s.lastHeard().isBefore(cutoff)).forEach(s -> s.connection()
+                .close(new CloseReason(CloseCodes.IDLE, "No frame within " + config.ws().idleTimeout().toSeconds() + " s."))
+                .subscribe().with(x -> { }, e -> { }));
+    }
+}
