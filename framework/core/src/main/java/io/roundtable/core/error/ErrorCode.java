@@ -12,6 +12,7 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE("request/too_large", "The request is larger than the server accepts."),
     REQUEST_UNKNOWN_COMMAND("request/unknown_command", "The server does not know this command."),
     REQUEST_INVALID("request/invalid", "A field of the request has a value the server does not accept."),
+    REQUEST_NOT_FOUND("request/not_found", "There is nothing at this address."),
 
     // auth: who is asking
     AUTH_MISSING_TOKEN("auth/missing_token", "This call needs the seat token you received when joining."),
@@ -36,6 +37,7 @@ public enum ErrorCode {
     ROOM_SPECTATOR("room/spectator", "Spectators watch; they cannot do that."),
     ROOM_PAUSED("room/paused", "The game is paused until a missing player returns."),
     ROOM_FINISHED("room/finished", "The game is over."),
+    ROOM_BUSY("room/busy", "The room is changing very fast right now; try again."),
     ROOM_NAME_INVALID("room/name_invalid", "A display name has 1 to 32 characters and no control characters."),
 
     // action: game moves

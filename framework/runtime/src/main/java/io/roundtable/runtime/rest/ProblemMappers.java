@@ -46,10 +46,9 @@ public class ProblemMappers {
             return problem(new Problem(ErrorCode.REQUEST_MALFORMED));
         }
         if (status == 404) {
-            return Response.status(404).entity(new Api.Error(new ErrorBody("request/not_found",
-                    "There is nothing at this address.", null))).build();
+            return Response.status(404).entity(new Api.Error(ErrorBody.of(ErrorCode.REQUEST_NOT_FOUND))).build();
         }
-        return Response.status(status).entity(new Api.Error(new ErrorBody("request/invalid",
-                e.getResponse().getStatusInfo().getReasonPhrase(), null))).build();
+        return Response.status(status).entity(new Api.Error(ErrorBody.of(ErrorCode.REQUEST_INVALID
+                .rejection(e.getResponse().getStatusInfo().getReasonPhrase() + "."), null))).build();
     }
 }

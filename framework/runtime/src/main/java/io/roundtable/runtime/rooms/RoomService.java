@@ -17,7 +17,6 @@ import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.Step;
-import io.roundtable.core.spi.Rejection;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.push.Fanout;
@@ -32,8 +31,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RoomService {
-    private static final Rejection BUSY = new Rejection("room/busy",
-            "The room is changing very fast right now; try again.");
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private final SecureRandom random = new SecureRandom();
     private final RoomEngine engine;
@@ -92,7 +89,7 @@ public class RoomService {
                 if (!written) {
                     cache.remove(roomId);
                     if (retriesLeft <= 0) {
-                        return Uni.createFrom().failure(new Problem(BUSY, room.version()));
+                        return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_BUSY.rejection(), room.version()));
                     }
                     return attempt(roomId, command, retriesLeft - 1);
                 }
