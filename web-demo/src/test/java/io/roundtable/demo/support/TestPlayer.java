@@ -38,7 +38,9 @@ public final class TestPlayer {
     private volatile long version = -1;
     private volatile WebSocket socket;
     public volatile Integer closeCode;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Set when a patch did not start from the version this client held (the protocol's promise broken). */
+    public volatile String broken;
 
     private TestPlayer(String base, String room, String member, String token) {
         this.base = base;
@@ -92,8 +94,20 @@ public final class TestPlayer {
         return response.body().isEmpty() ? null : Json.read(response.body(), JsonNode.class);
     }
 
+    /** The same member's client talking to another node, keeping its frame, version and inbox. */
+    public TestPlayer on(String otherBase) {
+        TestPlayer moved = new TestPlayer(otherBase, room, member, token);
+        moved.frame = frame;
+        moved.version = version;
+        moved.messages.addAll(messages);
+        moved.received.addAll(received);
+        return moved;
+    }
+
     /** Opens the room socket, resuming from what this client already has. */
     public TestPlayer connect(String origin) {
+        closed = new CompletableFuture<>();
+        closeCode = null;
         String query = "?token=" + token + (version >= 0 ? "&version=" + version : "")
                 + (messages.isEmpty() ? "" : "&inbox=" + messages.get(messages.size() - 1).get("seq").asLong());
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
@@ -178,7 +192,8 @@ public final class TestPlayer {
             }
             case "patch" -> {
                 if (node.get("from").asLong() != version) {
-                    throw new AssertionError("patch from " + node.get("from") + " but the client is at " + version);
+                    broken = "patch from " + node.get("from") + " but the client is at " + version;
+                    return;
                 }
                 frame = Deltas.apply(node.get("ops"), frame);
                 version = node.get("version").asLong();
