@@ -22,7 +22,8 @@ import io.roundtable.runtime.store.RoomStore;
 /** Members reach play through the barrier over REST and each socket carries only its own viewer's frame. */
 @QuarkusTest
 class RoomFlowTest {
-    static final String ORIGIN = "http://localhost:8081";
+    /** Any port of localhost is an allowed origin in the test profile. */
+    static final String ORIGIN = "http://localhost:1234";
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @TestHTTPResource("/")

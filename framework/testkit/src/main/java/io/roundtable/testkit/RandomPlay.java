@@ -184,7 +184,7 @@ public final class RandomPlay<O, S, A> {
             log.addAll(step.moves());
             now = now.plusSeconds(1);
             checkStep(g, host, checker, room, viewers, frames, players, random, report);
-            if (random.nextInt(4) == 0) {
+            if (room.phase() == Phase.PLAY && random.nextInt(4) == 0) { // channels close with the game
                 room = chat(g, engine, host, room, members, random, now, report);
                 checkStep(g, host, checker, room, viewers, frames, players, random, report);
             }
@@ -246,7 +246,7 @@ public final class RandomPlay<O, S, A> {
             return;
         }
         report.outcome(room.outcome().summary());
-        JsonNode replayed = Replay.state(host, room.options(), room.seated().size(), room.seed(), log, log.size());
+        JsonNode replayed = Replay.state(host, room.options(), room.players(), room.seed(), log, log.size());
         if (!replayed.equals(room.state())) {
             report.violation(g, "replaying the move log does not reproduce the final state");
         }

@@ -34,6 +34,8 @@ public final class TestPlayer {
     public final String token;
     public final List<JsonNode> received = new CopyOnWriteArrayList<>();
     public final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+    /** Every frame this client held, by version. */
+    public final java.util.Map<Long, JsonNode> history = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile JsonNode frame;
     private volatile long version = -1;
     private volatile WebSocket socket;
@@ -189,6 +191,7 @@ public final class TestPlayer {
             case "snapshot" -> {
                 frame = node.get("frame");
                 version = node.get("version").asLong();
+                history.put(version, frame);
             }
             case "patch" -> {
                 if (node.get("from").asLong() != version) {
@@ -197,6 +200,7 @@ public final class TestPlayer {
                 }
                 frame = Deltas.apply(node.get("ops"), frame);
                 version = node.get("version").asLong();
+                history.put(version, frame);
             }
             case "synced" -> version = node.get("version").asLong();
             case "message" -> messages.add(node.get("message"));

@@ -14,6 +14,9 @@ public enum ErrorCode {
     REQUEST_INVALID("request/invalid", "A field of the request has a value the server does not accept."),
     REQUEST_NOT_FOUND("request/not_found", "There is nothing at this address."),
 
+    // server: our fault, never the client's
+    SERVER_ERROR("server/error", "Something went wrong on the server; it has been logged."),
+
     // auth: who is asking
     AUTH_MISSING_TOKEN("auth/missing_token", "This call needs the seat token you received when joining."),
     AUTH_INVALID_TOKEN("auth/invalid_token", "The token is not valid for this room and member."),

@@ -103,6 +103,12 @@ final class Lobby {
         if (member.isSeated() && room.phase() == Phase.PLAY && policy.joinMode() == Policy.JoinMode.DYNAMIC) {
             play.seatLeft(change, host, member.seat());
         }
+        if (room.phase() == Phase.BARRIER && member.isSeated()) {
+            // The table changed under the countdown: back to the lobby, where those left confirm again.
+            change.room = change.room.withPhase(Phase.LOBBY, null).withMembers(change.room.members().stream()
+                    .map(m -> m.bot() ? m : m.withReady(false)).toList());
+            change.gameChanged = true;
+        }
         if (room.phase() == Phase.LOBBY || room.phase() == Phase.BARRIER) {
             settle(change, host);
         }

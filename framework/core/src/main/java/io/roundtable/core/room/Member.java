@@ -63,9 +63,12 @@ public record Member(String id, String name, String client, Integer seat, boolea
         return new Member(id, name, client, seat, ready, bot, standIn, newPresence, joinedAt, latest, inboxSeq, ackedSeq);
     }
 
-    /** The player left for good during play; a bot plays the seat from now on. */
+    /**
+     * The player left for good during play; a bot plays the seat from now on. The membership no
+     * longer belongs to the client, who may come back (to watch).
+     */
     public Member replacedByBot() {
-        return new Member(id, name, client, seat, true, true, false, Presence.ONLINE, joinedAt, lastSeenAt, inboxSeq, ackedSeq);
+        return new Member(id, name, null, seat, true, true, false, Presence.ONLINE, joinedAt, lastSeenAt, inboxSeq, ackedSeq);
     }
 
     public Member withInboxSeq(long seq) {

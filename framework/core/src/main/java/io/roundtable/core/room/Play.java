@@ -27,7 +27,7 @@ final class Play {
     void start(Change change, GameHost<?, ?, ?> host, int players) {
         Room room = change.room;
         JsonNode state = host.setup(players, room.options(), GameRandom.seeded(room.seed()));
-        change.room = room.withPhase(Phase.PLAY, null).withGame(state, 0, null, null);
+        change.room = room.withPhase(Phase.PLAY, null).withGame(state, 0, null, null).withPlayers(players);
         change.gameChanged = true;
         advance(change, host);
     }

@@ -23,13 +23,14 @@ import io.roundtable.core.spi.Outcome;
  * @param joins        members ever joined (member ids are m1, m2, …)
  * @param moves        game moves applied so far (the length of the move log)
  * @param state        the game state as JSON; null before play
+ * @param players      how many seats the game was set up with (0 for a dynamic room: seats come and go)
  * @param timer        the running turn timer, if any
  * @param recent       idempotency keys of recently accepted commands
  * @param receipts     recent direct messages, for delivery state
  */
 public record Room(String id, String game, JsonNode options, Phase phase, List<Member> members, String host,
         long version, long gameVersion, long seed, int joins, long moves, long messages, Instant createdAt,
-        Instant updatedAt, Instant lastActiveAt, Instant barrierEndsAt, JsonNode state, TimerState timer,
+        Instant updatedAt, Instant lastActiveAt, Instant barrierEndsAt, JsonNode state, int players, TimerState timer,
         boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts) {
 
     public Room {
@@ -64,7 +65,7 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withMembers(List<Member> newMembers) {
         return new Room(id, game, options, phase, newMembers, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
     }
 
     Room withMember(String memberId, UnaryOperator<Member> change) {
@@ -77,50 +78,56 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withHost(String newHost) {
         return new Room(id, game, options, phase, members, newHost, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
     }
 
     Room withJoins(int newJoins) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, newJoins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
     }
 
     Room withPhase(Phase newPhase, Instant newBarrierEndsAt) {
         return new Room(id, game, options, newPhase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
     }
 
     Room withGame(JsonNode newState, long newMoves, TimerState newTimer, Outcome newOutcome) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, newMoves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, newTimer, paused, newOutcome, recent,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, players, newTimer, paused, newOutcome, recent,
+                receipts);
+    }
+
+    Room withPlayers(int newPlayers) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, newPlayers, timer, paused, outcome, recent,
                 receipts);
     }
 
     Room withPaused(boolean newPaused) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, newPaused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, newPaused, outcome, recent, receipts);
     }
 
     Room withMessages(long newMessages, List<DirectReceipt> newReceipts) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, newMessages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent, newReceipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, newReceipts);
     }
 
     Room withRecent(List<RecentReply> newRecent) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, newRecent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, newRecent, receipts);
     }
 
     Room withLastActiveAt(Instant at) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, at, barrierEndsAt, state, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, at, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
     }
 
     /** Stamps a change: the next version, and the game version too when the game or phase moved. */
     Room committed(Instant now, boolean gameChanged) {
         long next = version + 1;
         return new Room(id, game, options, phase, members, host, next, gameChanged ? next : gameVersion, seed, joins,
-                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, timer, paused, outcome, recent,
+                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent,
                 receipts);
     }
 }

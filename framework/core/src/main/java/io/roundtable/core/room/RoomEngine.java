@@ -66,7 +66,7 @@ public final class RoomEngine {
             members.add(Member.botIn("m" + (i + 1), "Bot " + (i + 1), i, now));
         }
         Room room = new Room(roomId, game, validated.options(), Phase.LOBBY, members, null, 0, 0, seed, bots, 0, 0, now,
-                now, now, null, NullNode.getInstance(), null, false, null, List.of(), List.of());
+                now, now, null, NullNode.getInstance(), 0, null, false, null, List.of(), List.of());
         Change change = new Change(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {
             play.start(change, host, 0);
@@ -81,6 +81,11 @@ public final class RoomEngine {
     /** Applies one command at time {@code now}. */
     public Step handle(Room room, Command command, Instant now) {
         var host = games.get(room.game());
+        String sender = sender(command);
+        if (sender != null && room.member(sender).filter(Member::bot).isPresent()) {
+            // Bots are played by the engine; a bot member's id may only be a player who left for good.
+            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
         if (command instanceof Command.Join join) {
             return lobby.join(room, host, join, now);
         } else if (command instanceof Command.Leave leave) {
@@ -99,5 +104,25 @@ public final class RoomEngine {
             return sweep.heartbeat(room, host, beat.member(), now);
         }
         return sweep.tick(room, host, (Command.Tick) command, now);
+    }
+
+    /** The member a command comes from; null for joins and the sweep. */
+    private static String sender(Command command) {
+        if (command instanceof Command.Leave leave) {
+            return leave.member();
+        } else if (command instanceof Command.Kick kick) {
+            return kick.member();
+        } else if (command instanceof Command.Ready ready) {
+            return ready.member();
+        } else if (command instanceof Command.Act act) {
+            return act.member();
+        } else if (command instanceof Command.Send send) {
+            return send.member();
+        } else if (command instanceof Command.Ack ack) {
+            return ack.member();
+        } else if (command instanceof Command.Heartbeat beat) {
+            return beat.member();
+        }
+        return null;
     }
 }

@@ -26,7 +26,9 @@ final class Sweep {
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
         Member m = member.get();
-        if (m.presence() == Presence.ONLINE && !m.standIn() && !room.paused()) {
+        // Already online and playing their own seat: nothing changes, even in a paused game (only
+        // the missing player's return can resume it), so nothing is stored and the version stays.
+        if (m.presence() == Presence.ONLINE && !m.standIn()) {
             return Step.unchanged(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE)),
                     new Reply.Accepted(room.version(), memberId, false));
         }
@@ -93,7 +95,8 @@ final class Sweep {
         boolean everyoneBack = room.seated().stream().filter(m -> !m.bot())
                 .allMatch(m -> m.presence() != Presence.OFFLINE);
         if (everyoneBack) {
-            change.room = room.withPaused(false);
+            // The clock did not run for the returning player: the current step gets a fresh turn timer.
+            change.room = room.withPaused(false).withGame(room.state(), room.moves(), null, room.outcome());
             change.gameChanged = true;
             play.advance(change, host);
         }

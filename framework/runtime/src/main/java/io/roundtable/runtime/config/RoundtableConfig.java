@@ -21,6 +21,8 @@ public interface RoundtableConfig {
 
     Store store();
 
+    Archive archive();
+
     /**
      * Secret for signing seat tokens. When absent, the nodes share one generated at first start and
      * kept in Redis, so every node accepts every token and tokens survive restarts.
@@ -76,7 +78,10 @@ public interface RoundtableConfig {
     }
 
     interface Ws {
-        /** Web origins allowed to open a WebSocket (scheme://host:port). "*" allows any. */
+        /**
+         * Web origins allowed to open a WebSocket ({@code scheme://host:port}); {@code scheme://host:*}
+         * allows any port of that host, {@code *} any origin.
+         */
         @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
         List<String> allowedOrigins();
 
@@ -117,6 +122,20 @@ public interface RoundtableConfig {
         /** Open WebSockets per client address. */
         @WithDefault("50")
         int socketsPerClient();
+    }
+
+    interface Archive {
+        /** A finished room stays live (for its end screen) this long after its archive was committed. */
+        @WithDefault("10m")
+        Duration keepFinishedRooms();
+
+        /** Wait this long after a room finished before archiving it (fault-injection tests use it). */
+        @WithDefault("0s")
+        Duration delay();
+
+        /** Whether replays may show a finished match fully revealed (every secret, every step). */
+        @WithDefault("true")
+        boolean fullReveal();
     }
 
     interface Store {

@@ -8,6 +8,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.roundtable.core.room.Command;
+import io.roundtable.core.room.Phase;
+import io.roundtable.core.room.Room;
+import io.roundtable.runtime.archive.Archiver;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.rooms.RoomService;
@@ -28,8 +31,23 @@ public class Sweeper {
     private final RoomStore store;
     private final RoomIndex index;
     private final RoundtableConfig config;
+    private final Archiver archiver;
 
-    public Sweeper(RoomService rooms, RoomStore store, RoomIndex index, RoundtableConfig config) {
+    /** A finished room is archived if it is not yet, and removed once it has been kept long enough. */
+    Uni<Void> finished(Room room) {
+        return archiver.archivedAt(room.id()).chain(at -> {
+            if (at == null) {
+                return archiver.archive(room).replaceWithVoid();
+            }
+            if (at.plus(config.archive().keepFinishedRooms()).isBefore(Instant.now())) {
+                return rooms.remove(room);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    public Sweeper(RoomService rooms, RoomStore store, RoomIndex index, RoundtableConfig config, Archiver archiver) {
+        this.archiver = archiver;
         this.rooms = rooms;
         this.store = store;
         this.index = index;
@@ -50,7 +68,8 @@ public class Sweeper {
     Uni<Void> sweep(String room) {
         return store.seen(room)
                 .chain(seen -> rooms.apply(room, new Command.Tick(seen)))
-                .replaceWithVoid()
+                .chain(step -> step.room().phase() == Phase.FINISHED && !step.expired() ? finished(step.room())
+                        : Uni.createFrom().voidItem())
                 .onFailure(Problem.class).recoverWithUni(e -> index.remove(room))
                 .onFailure().invoke(e -> LOG.debugf("Sweeping %s failed: %s", room, e.getMessage()))
                 .onFailure().recoverWithNull();

@@ -27,8 +27,14 @@ public final class Problem extends RuntimeException {
     /** HTTP status by the code's namespace. */
     public int status() {
         String code = body.code();
+        if (code.startsWith("server/")) {
+            return 500;
+        }
         if (code.equals("request/too_large")) {
             return 413;
+        }
+        if (code.equals("room/not_found") || code.equals("room/unknown_game") || code.equals("request/not_found")) {
+            return 404;
         }
         if (code.startsWith("request/") || code.equals("room/invalid_options") || code.equals("room/name_invalid")) {
             return 400;
@@ -41,9 +47,6 @@ public final class Problem extends RuntimeException {
         }
         if (code.startsWith("rate/") || code.startsWith("limit/")) {
             return 429;
-        }
-        if (code.equals("room/not_found") || code.equals("room/unknown_game")) {
-            return 404;
         }
         return 409;
     }

@@ -124,6 +124,12 @@ public class Fanout {
     /** Pushes a room version with its deliveries and events to every local socket of the room. */
     public void push(Room room, List<Delivery> deliveries, List<Object> events) {
         for (Subscriber s : subscribers(room.id())) {
+            if (room.member(s.member).filter(m -> !m.bot()).isEmpty()) {
+                // Left, kicked, or replaced by a bot: this socket no longer sees anything of the room.
+                s.connection.close(new CloseReason(CloseCodes.NOT_A_MEMBER, "You are no longer a member of this room."))
+                        .subscribe().with(x -> { }, e -> { });
+                continue;
+            }
             pushFrame(s, room);
             for (Delivery d : deliveries) {
                 if (d.member().equals(s.member)) {
@@ -132,10 +138,6 @@ public class Fanout {
             }
             if (!events.isEmpty() && s.lastVersion >= room.version()) {
                 send(s, new ServerFrame.Events(room.version(), events));
-            }
-            if (room.member(s.member).isEmpty()) {
-                s.connection.close(new CloseReason(CloseCodes.NOT_A_MEMBER, "You are no longer a member of this room."))
-                        .subscribe().with(x -> { }, e -> { });
             }
         }
     }

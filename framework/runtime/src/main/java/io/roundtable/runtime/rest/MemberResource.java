@@ -122,7 +122,7 @@ public class MemberResource {
             if (current == null) {
                 throw new Problem(ErrorCode.ROOM_NOT_FOUND);
             }
-            if (current.member(member).isEmpty()) {
+            if (current.member(member).filter(m -> !m.bot()).isEmpty()) {
                 throw new Problem(ErrorCode.ROOM_NOT_MEMBER);
             }
             return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.game()),

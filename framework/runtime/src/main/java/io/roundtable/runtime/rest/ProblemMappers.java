@@ -14,6 +14,14 @@ import io.roundtable.runtime.protocol.Problem;
 
 /** Every REST failure leaves as {"error": {code, message}} with a status that fits its code. */
 public class ProblemMappers {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+
+    /** Anything unexpected: logged here with its details, answered without them. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure of a REST call", e);
+        return Response.status(500).entity(new Api.Error(ErrorBody.of(ErrorCode.SERVER_ERROR))).build();
+    }
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {

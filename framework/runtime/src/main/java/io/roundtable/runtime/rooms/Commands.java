@@ -69,7 +69,7 @@ public class Commands {
             if (current == null) {
                 return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_NOT_FOUND));
             }
-            var me = current.member(member);
+            var me = current.member(member).filter(m -> !m.bot());
             if (me.isEmpty()) {
                 return Uni.createFrom().item(new Reply.Rejected(ErrorCode.ROOM_NOT_MEMBER.rejection(), current.version()));
             }

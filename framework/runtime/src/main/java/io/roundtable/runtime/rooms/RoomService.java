@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.Member;
+import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.Step;
+import io.roundtable.runtime.archive.Archiver;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.push.Fanout;
@@ -31,6 +33,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RoomService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RoomService.class);
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private final SecureRandom random = new SecureRandom();
     private final RoomEngine engine;
@@ -39,10 +42,12 @@ public class RoomService {
     private final RoomQueue queue;
     private final Fanout fanout;
     private final RoundtableConfig config;
+    private final Archiver archiver;
     private final Map<String, Room> cache = new ConcurrentHashMap<>();
 
     public RoomService(RoomEngine engine, RoomStore store, RoomIndex index, RoomQueue queue, Fanout fanout,
-            RoundtableConfig config) {
+            RoundtableConfig config, Archiver archiver) {
+        this.archiver = archiver;
         this.engine = engine;
         this.store = store;
         this.index = index;
@@ -95,6 +100,10 @@ public class RoomService {
                 }
                 cache.put(roomId, step.room());
                 fanout.committed(step);
+                if (step.room().phase() == Phase.FINISHED && room.phase() != Phase.FINISHED) {
+                    archiver.archive(step.room()).subscribe().with(x -> { },
+                            e -> LOG.warnf("Archiving %s failed (the sweeper retries): %s", roomId, e.getMessage()));
+                }
                 Uni<Void> after = step.expired() ? remove(step.room()) : publishCard(step.room());
                 return after.replaceWith(step);
             });
@@ -133,12 +142,15 @@ public class RoomService {
         return index.update(RoomCard.of(room, engine.games().get(room.game())), due);
     }
 
-    /** Removes an expired room everywhere. */
+    /** Removes a room everywhere; a finished one only once its archive is committed. */
     public Uni<Void> remove(Room room) {
-        cache.remove(room.id());
-        fanout.closed(room.id());
-        return store.delete(room.id(), room.members().stream().map(Member::id).toList())
-                .chain(() -> index.remove(room.id()));
+        Uni<Boolean> archived = room.phase() == Phase.FINISHED ? archiver.archive(room) : Uni.createFrom().item(false);
+        return archived.chain(() -> {
+            cache.remove(room.id());
+            fanout.closed(room.id());
+            return store.delete(room.id(), room.members().stream().map(Member::id).toList())
+                    .chain(() -> index.remove(room.id()));
+        });
     }
 
     private String newId() {

@@ -30,6 +30,11 @@ public record RoomKeys(String prefix, String room) {
         return tag() + ":inbox:" + member;
     }
 
+    /** Set (to the epoch ms) once the finished room's archive is committed in PostgreSQL. */
+    public String archived() {
+        return tag() + ":archived";
+    }
+
     public String seen() {
         return tag() + ":seen";
     }

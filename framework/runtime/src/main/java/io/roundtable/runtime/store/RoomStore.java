@@ -135,7 +135,7 @@ public class RoomStore {
     /** Removes a room's keys (its version key last, so a racing commit cannot resurrect half a room). */
     public Uni<Void> delete(String room, List<String> members) {
         RoomKeys keys = keys(room);
-        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.moves(), keys.history(), keys.seen()));
+        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.moves(), keys.history(), keys.seen(), keys.archived()));
         members.forEach(m -> all.add(keys.inbox(m)));
         return redis.key().del(all.toArray(String[]::new))
                 .chain(() -> redis.key().del(keys.version()))

@@ -62,7 +62,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (current == null) {
                 return refuse(404, ErrorCode.ROOM_NOT_FOUND);
             }
-            if (current.member(member).isEmpty()) {
+            if (current.member(member).filter(m -> !m.bot()).isEmpty()) {
                 return refuse(401, ErrorCode.AUTH_INVALID_TOKEN);
             }
             if (!limits.openSocket(client)) {
@@ -79,7 +79,11 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             return config.ws().allowMissingOrigin();
         }
         List<String> allowed = config.ws().allowedOrigins();
-        return allowed.contains("*") || allowed.contains(origin);
+        if (allowed.contains("*") || allowed.contains(origin)) {
+            return true;
+        }
+        int colon = origin.lastIndexOf(':');
+        return colon > origin.indexOf("//") && allowed.contains(origin.substring(0, colon) + ":*");
     }
 
     private static Uni<CheckResult> refuse(int status, ErrorCode code) {

@@ -23,12 +23,14 @@ final class EmbeddedPostgresServer implements Startable {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private final Path directory;
+    private final Path binaries;
     private final int port;
     private final boolean keepData;
     private EmbeddedPostgres postgres;
 
-    EmbeddedPostgresServer(Path directory, int port, boolean keepData) {
+    EmbeddedPostgresServer(Path directory, Path binaries, int port, boolean keepData) {
         this.directory = directory;
+        this.binaries = binaries;
         this.port = port;
         this.keepData = keepData;
     }
@@ -42,9 +44,9 @@ final class EmbeddedPostgresServer implements Startable {
             if (fresh && Files.exists(data)) {
                 deleteRecursively(data);
             }
-            Files.createDirectories(directory.resolve("bin"));
+            Files.createDirectories(binaries);
             postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(directory.resolve("bin").toFile())
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(!keepData)
                     .setPort(port)

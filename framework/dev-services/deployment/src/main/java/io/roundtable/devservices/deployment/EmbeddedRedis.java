@@ -21,12 +21,14 @@ final class EmbeddedRedis implements Startable {
     private static final Logger LOG = Logger.getLogger(EmbeddedRedis.class);
 
     private final Path directory;
+    private final Path binaries;
     private final int port;
     private final boolean persistent;
     private RedisServer server;
 
-    EmbeddedRedis(Path directory, int port, boolean persistent) {
+    EmbeddedRedis(Path directory, Path binaries, int port, boolean persistent) {
         this.directory = directory;
+        this.binaries = binaries;
         this.port = port;
         this.persistent = persistent;
     }
@@ -37,7 +39,7 @@ final class EmbeddedRedis implements Startable {
             Path data = Files.createDirectories(directory.resolve("data"));
             Path pidFile = data.resolve("redis.pid");
             LeftoverProcess.stopIfRunning(pidFile, "redis-server");
-            Path binary = extractBinary(directory.resolve("bin"));
+            Path binary = extractBinary(binaries);
             server = RedisServer.builder()
                     .redisExecProvider(RedisExecProvider.defaultProvider()
                             .override(OSDetector.getOS(), OSDetector.getArchitecture(), binary.toString()))
@@ -71,7 +73,7 @@ final class EmbeddedRedis implements Startable {
             if (in == null) {
                 throw new IOException("org.signal:embedded-redis has no " + resource + " for this machine");
             }
-            Path partial = binDirectory.resolve(resource + ".part");
+            Path partial = binDirectory.resolve(resource + "." + ProcessHandle.current().pid() + ".part");
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             partial.toFile().setExecutable(true);
             Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

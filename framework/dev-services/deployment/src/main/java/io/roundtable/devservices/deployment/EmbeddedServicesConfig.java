@@ -21,7 +21,7 @@ public interface EmbeddedServicesConfig {
 
     /**
      * Where the servers keep their data and extracted binaries; relative paths are resolved against
-     * the module directory. A sub-directory per launch mode (dev, test) keeps them apart.
+     * the module directory. Dev mode uses {@code dev/}, each test JVM {@code test-<pid>/}.
      */
     @WithDefault("target/roundtable-dev-services")
     String directory();

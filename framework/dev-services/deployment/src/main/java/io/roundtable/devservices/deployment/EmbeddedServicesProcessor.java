@@ -37,8 +37,10 @@ class EmbeddedServicesProcessor {
             return servers;
         }
         boolean dev = launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
-        Path base = Path.of(config.directory()).toAbsolutePath().resolve(dev ? "dev" : "test");
-        boolean keep = dev && config.keepDevData();
+        Path root = Path.of(config.directory()).toAbsolutePath();
+        InstanceDirectory.Claim claim = InstanceDirectory.claim(root, dev, config.keepDevData());
+        Path base = claim.directory();
+        boolean keep = claim.keepData();
 
         if (!ConfigUtils.isPropertyNonEmpty(REDIS_HOSTS)) {
             int port = config.redisPort().orElseGet(LoopbackPorts::free);
@@ -46,7 +48,7 @@ class EmbeddedServicesProcessor {
                     .feature(FEATURE)
                     .serviceName("redis")
                     .serviceConfig("redis:" + base + ":" + config.redisPort() + ":" + keep)
-                    .startable(() -> new EmbeddedRedis(base.resolve("redis"), port, keep))
+                    .startable(() -> new EmbeddedRedis(base.resolve("redis"), root.resolve("bin"), port, keep))
                     .configProvider(Map.of(REDIS_HOSTS, EmbeddedRedis::getConnectionInfo))
                     .build());
         }
@@ -56,7 +58,7 @@ class EmbeddedServicesProcessor {
                     .feature(FEATURE)
                     .serviceName("postgresql")
                     .serviceConfig("postgresql:" + base + ":" + config.postgresPort() + ":" + keep)
-                    .startable(() -> new EmbeddedPostgresServer(base.resolve("postgres"), port, keep))
+                    .startable(() -> new EmbeddedPostgresServer(base.resolve("postgres"), root.resolve("bin/postgres"), port, keep))
                     .configProvider(Map.of(
                             REACTIVE_URL, EmbeddedPostgresServer::reactiveUrl,
                             "quarkus.datasource.jdbc.url", EmbeddedPostgresServer::jdbcUrl,

@@ -1,0 +1,93 @@
+package io.roundtable.spec;
+
+import static io.roundtable.spec.Tables.bet;
+import static io.roundtable.spec.Tables.keep;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.roundtable.core.room.Phase;
+import io.roundtable.core.spi.Policy;
+import io.roundtable.sample.highcard.HighCardOptions;
+import io.roundtable.testkit.Table;
+
+/** Turn timers: the deadline, what happens when it runs out, and when the clock restarts. */
+class TurnTimerTest {
+    private static final Duration TURN = Duration.ofSeconds(30);
+
+    @Test
+    void without_a_turn_limit_there_is_no_deadline() {
+        var seated = Tables.playing(2);
+        assertThat(seated.table().room().timer()).isNull();
+        assertThat(seated.table().frame(seated.seat(0)).at("/room/deadline").isNull()).isTrue();
+    }
+
+    @Test
+    void the_deadline_of_the_current_step_is_public() {
+        var seated = Tables.playing(2, HighCardOptions.timed(30));
+        Table table = seated.table();
+        assertThat(table.room().timer().step()).isEqualTo("turn-0");
+        assertThat(table.frame(null).at("/room/deadline").asText()).isEqualTo(table.now().plus(TURN).toString());
+    }
+
+    @Test
+    void when_the_clock_runs_out_the_awaited_seat_keeps_its_card_and_the_next_seat_gets_a_fresh_clock() {
+        var seated = Tables.playing(3, HighCardOptions.timed(30));
+        Table table = seated.table();
+        table.after(TURN.minusMillis(1), seated.all());
+        assertThat(table.moves()).isEmpty();
+        table.after(Duration.ofMillis(1), seated.all());
+        assertThat(table.moves()).singleElement().satisfies(m -> {
+            assertThat(m.by()).isEqualTo("timeout");
+            assertThat(m.seat()).isZero();
+            assertThat(m.action()).isEqualTo(keep());
+        });
+        assertThat(table.room().timer().step()).isEqualTo("turn-1");
+        assertThat(table.room().timer().deadline()).isEqualTo(table.now().plus(TURN));
+        assertThat(table.room().gameVersion()).isEqualTo(table.room().version());
+    }
+
+    @Test
+    void the_clock_restarts_only_when_the_step_changes() {
+        var seated = Tables.playing(2, HighCardOptions.timed(30));
+        Table table = seated.table();
+        table.act(seated.seat(0), keep()).after(Duration.ofSeconds(10), seated.all()).act(seated.seat(1), keep());
+        var betting = table.room().timer();
+        assertThat(betting.step()).isEqualTo("bets");
+        table.after(Duration.ofSeconds(10), seated.all()).act(seated.seat(0), bet("high"));
+        assertThat(table.room().timer()).as("one bet in: still the same step").isEqualTo(betting);
+    }
+
+    @Test
+    void when_the_clock_runs_out_on_the_bets_every_seat_still_awaited_folds() {
+        var seated = Tables.playing(3, HighCardOptions.timed(30));
+        Table table = seated.table();
+        table.act(seated.seat(0), keep()).act(seated.seat(1), keep()).act(seated.seat(2), keep())
+                .act(seated.seat(1), bet("high"));
+        table.after(TURN, seated.all());
+        assertThat(table.phase()).isEqualTo(Phase.FINISHED);
+        assertThat(table.moves()).filteredOn(m -> m.by().equals("timeout")).extracting(m -> m.seat())
+                .containsExactly(0, 2);
+        assertThat(table.room().outcome().winners()).containsExactly(1);
+        assertThat(table.room().timer()).isNull();
+    }
+
+    @Test
+    void a_paused_game_does_not_time_out_and_its_clock_restarts_when_it_resumes() {
+        var seated = Tables.playing(2, new HighCardOptions(120, Policy.SeatLoss.PAUSE));
+        Table table = seated.table();
+        Duration grace = table.engine().settings().gracePeriod();
+        table.after(grace.plusSeconds(1), seated.seat(1));
+        assertThat(table.room().paused()).isTrue();
+        table.after(Duration.ofSeconds(60), seated.seat(1));
+        assertThat(table.moves()).as("no timeout while paused").isEmpty();
+        table.heartbeat(seated.seat(0));
+        assertThat(table.room().paused()).isFalse();
+        assertThat(table.room().timer().deadline()).as("the returning player gets a whole turn")
+                .isEqualTo(table.now().plus(Duration.ofSeconds(120)));
+        table.after(Duration.ofSeconds(1), seated.all());
+        assertThat(table.moves()).isEmpty();
+    }
+}
