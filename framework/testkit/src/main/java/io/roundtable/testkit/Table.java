@@ -64,6 +64,7 @@ public final class Table {
         private RoomSettings settings = RoomSettings.defaults();
         private Object options;
         private int bots;
+        private boolean voice;
         private long seed = 1;
 
         private Builder(GameRules<?, ?, ?> rules) {
@@ -85,6 +86,12 @@ public final class Table {
             return this;
         }
 
+        /** The room gets a voice mesh (rooms of a voice game always have one). */
+        public Builder voice(boolean withVoice) {
+            this.voice = withVoice;
+            return this;
+        }
+
         public Builder seed(long newSeed) {
             this.seed = newSeed;
             return this;
@@ -92,8 +99,8 @@ public final class Table {
 
         public Table create() {
             Table table = new Table(new RoomEngine(GameCatalog.of(rules), settings), rules.id());
-            Step step = table.engine.create("room-1", rules.id(), options == null ? null : Json.tree(options), bots, seed,
-                    table.now);
+            Step step = table.engine.create("room-1", rules.id(), options == null ? null : Json.tree(options), bots, voice,
+                    seed, table.now);
             if (!step.reply().accepted()) {
                 fail("the room was not created: " + step.reply());
             }

@@ -38,7 +38,7 @@ class ViewsTest {
         HighCardState state = state(table);
         for (int seat = 0; seat < 4; seat++) {
             JsonNode frame = table.frame(seated.seat(seat));
-            assertThat(frame.fieldNames()).toIterable().containsExactly("room", "me", "channels", "game");
+            assertThat(frame.fieldNames()).toIterable().containsExactly("room", "me", "channels", "voice", "game");
             assertThat(frame.at("/me/member").asText()).isEqualTo(seated.seat(seat));
             assertThat(frame.at("/me/spectator").asBoolean()).isFalse();
             assertThat(frame.get("game")).isEqualTo(HOST.view(table.room().state(), Viewer.seat(seat)));

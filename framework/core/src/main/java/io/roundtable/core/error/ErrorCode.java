@@ -55,7 +55,14 @@ public enum ErrorCode {
     MESSAGE_NO_RECIPIENT("message/no_recipient", "The recipient is not a member of this room."),
     MESSAGE_NO_CHANNEL("message/no_channel", "You cannot write to that channel."),
     MESSAGE_SPECTATORS_MUTED("message/spectators_muted", "Spectators cannot chat right now."),
-    MESSAGE_BAD_ACK("message/bad_ack", "You cannot acknowledge messages you have not received.");
+    MESSAGE_BAD_ACK("message/bad_ack", "You cannot acknowledge messages you have not received."),
+    MESSAGE_SIGNAL_NOT_IN_VOICE("message/signal_not_in_voice", "Voice signalling goes between members who are both in voice."),
+
+    // voice: the room's WebRTC mesh
+    VOICE_OFF("voice/off", "This room has no voice."),
+    VOICE_FULL("voice/full", "The voice mesh is full."),
+    VOICE_NOT_JOINED("voice/not_joined", "Join the voice mesh first."),
+    VOICE_BAD_REPORT("voice/bad_report", "That voice report names a link that does not exist.");
 
     private final String code;
     private final String sentence;

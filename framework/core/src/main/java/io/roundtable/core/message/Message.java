@@ -4,7 +4,18 @@ import java.time.Instant;
 
 /**
  * A message in one member's inbox. {@code seq} is gap-free per inbox; {@code from} is stamped by
- * the server from the authenticated sender, never taken from input.
+ * the server from the authenticated sender, never taken from input. {@code kind} is {@code chat}
+ * for people, {@code signal} for voice signalling (an offer, an answer, ICE candidates) between clients.
  */
-public record Message(long seq, String id, String from, String fromName, Target to, String text, Instant at) {
+public record Message(long seq, String id, String from, String fromName, Target to, String text, Instant at, String kind) {
+    public static final String CHAT = "chat";
+    public static final String SIGNAL = "signal";
+
+    public Message {
+        kind = kind == null ? CHAT : kind;
+    }
+
+    public Message(long seq, String id, String from, String fromName, Target to, String text, Instant at) {
+        this(seq, id, from, fromName, to, text, at, CHAT);
+    }
 }

@@ -37,7 +37,25 @@ public sealed interface Command {
     record Act(String member, JsonNode action, Long expectedVersion, String idempotencyKey) implements Command {
     }
 
-    record Send(String member, Target to, String text, String idempotencyKey) implements Command {
+    /** A message; {@code kind} {@code signal} is voice signalling, only as a direct message to a member in voice. */
+    record Send(String member, Target to, String text, String idempotencyKey, String kind) implements Command {
+        public Send(String member, Target to, String text, String idempotencyKey) {
+            this(member, to, text, idempotencyKey, null);
+        }
+    }
+
+    /** Joins the room's voice mesh (when the room has voice). */
+    record VoiceJoin(String member) implements Command {
+    }
+
+    record VoiceLeave(String member) implements Command {
+    }
+
+    /**
+     * What a member's client reports about its voice: muted or not, and the state of its link to
+     * each other participant ({@code new}, {@code connecting}, {@code connected}, {@code failed}).
+     */
+    record VoiceReport(String member, Boolean muted, java.util.Map<String, String> links) implements Command {
     }
 
     /** Acknowledges every message of the member's inbox up to and including {@code upTo}. */

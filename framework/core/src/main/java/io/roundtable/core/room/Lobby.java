@@ -89,6 +89,7 @@ final class Lobby {
      * Fixed games in play apply the seat-loss policy; everywhere else the seat is freed.
      */
     void depart(Change change, GameHost<?, ?, ?> host, Member member, boolean voluntary) {
+        change.room = VoiceDesk.departed(change.room, member.id());
         Room room = change.room;
         Policy policy = host.policy(room.options());
         boolean fixedPlay = room.phase() == Phase.PLAY && policy.joinMode() == Policy.JoinMode.FIXED;

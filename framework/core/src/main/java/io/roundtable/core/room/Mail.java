@@ -37,14 +37,25 @@ final class Mail {
         }
         Member sender = found.get();
         String text = send.text() == null ? "" : clean(send.text());
+        boolean signal = Message.SIGNAL.equals(send.kind());
+        if (send.kind() != null && !signal && !Message.CHAT.equals(send.kind())) {
+            return Step.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A message's kind is chat or signal."));
+        }
         if (text.isBlank()) {
             return Step.rejected(room, ErrorCode.MESSAGE_EMPTY.rejection());
         }
-        if (text.codePointCount(0, text.length()) > settings.maxMessageLength()) {
+        int limit = signal ? settings.maxSignalLength() : settings.maxMessageLength();
+        if (text.codePointCount(0, text.length()) > limit) {
             return Step.rejected(room, ErrorCode.MESSAGE_TOO_LONG.rejection(
-                    "A message has at most " + settings.maxMessageLength() + " characters."));
+                    "A " + (signal ? "signalling message" : "message") + " has at most " + limit + " characters."));
         }
         Target target = send.to() == null ? Target.room() : send.to();
+        if (signal && !(target instanceof Target.Direct direct && room.voice() != null
+                && room.voice().contains(sender.id()) && room.voice().contains(direct.member()))) {
+            return Step.rejected(room, target instanceof Target.Direct d && d.member().equals(sender.id())
+                    ? ErrorCode.MESSAGE_TO_SELF.rejection()
+                    : ErrorCode.MESSAGE_SIGNAL_NOT_IN_VOICE.rejection());
+        }
         List<Member> recipients;
         if (target instanceof Target.Direct direct) {
             if (sender.id().equals(direct.member())) {
@@ -68,7 +79,7 @@ final class Mail {
             }
             recipients = room.members().stream().filter(m -> !m.bot()).toList();
         }
-        Step step = deliver(room, sender, target, text, recipients, now);
+        Step step = deliver(room, sender, target, text, signal ? Message.SIGNAL : Message.CHAT, recipients, now);
         return Recent.remember(step, send.member(), send.idempotencyKey(), settings.recentReplies());
     }
 
@@ -81,7 +92,8 @@ final class Mail {
                 .filter(c -> c.id().equals(channelId) && c.writers().contains(sender.seat())).findFirst();
     }
 
-    private Step deliver(Room room, Member sender, Target target, String text, List<Member> recipients, Instant now) {
+    private Step deliver(Room room, Member sender, Target target, String text, String kind, List<Member> recipients,
+            Instant now) {
         long number = room.messages() + 1;
         String id = room.id() + ":" + number;
         Change change = new Change(room, now);
@@ -90,7 +102,7 @@ final class Mail {
             long seq = recipient.inboxSeq() + 1;
             change.room = change.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
             change.deliveries.add(new Delivery(recipient.id(),
-                    new Message(seq, id, sender.id(), sender.name(), target, text, now)));
+                    new Message(seq, id, sender.id(), sender.name(), target, text, now, kind)));
             if (target instanceof Target.Direct direct && recipient.id().equals(direct.member())) {
                 receipts.add(new DirectReceipt(id, sender.id(), recipient.id(), seq));
             }

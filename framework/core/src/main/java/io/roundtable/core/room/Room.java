@@ -27,11 +27,12 @@ import io.roundtable.core.spi.Outcome;
  * @param timer        the running turn timer, if any
  * @param recent       idempotency keys of recently accepted commands
  * @param receipts     recent direct messages, for delivery state
+ * @param voice        the room's voice mesh; null when the room has no voice
  */
 public record Room(String id, String game, JsonNode options, Phase phase, List<Member> members, String host,
         long version, long gameVersion, long seed, int joins, long moves, long messages, Instant createdAt,
         Instant updatedAt, Instant lastActiveAt, Instant barrierEndsAt, JsonNode state, int players, TimerState timer,
-        boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts) {
+        boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts, Voice voice) {
 
     public Room {
         members = List.copyOf(members);
@@ -65,7 +66,7 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withMembers(List<Member> newMembers) {
         return new Room(id, game, options, phase, newMembers, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 
     Room withMember(String memberId, UnaryOperator<Member> change) {
@@ -78,56 +79,59 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withHost(String newHost) {
         return new Room(id, game, options, phase, members, newHost, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 
     Room withJoins(int newJoins) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, newJoins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 
     Room withPhase(Phase newPhase, Instant newBarrierEndsAt) {
         return new Room(id, game, options, newPhase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 
     Room withGame(JsonNode newState, long newMoves, TimerState newTimer, Outcome newOutcome) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, newMoves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, players, newTimer, paused, newOutcome, recent,
-                receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, players, newTimer, paused, newOutcome, recent, receipts, voice);
     }
 
     Room withPlayers(int newPlayers) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, newPlayers, timer, paused, outcome, recent,
-                receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, newPlayers, timer, paused, outcome, recent, receipts, voice);
+    }
+
+    Room withVoice(Voice newVoice) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts,
+                newVoice);
     }
 
     Room withPaused(boolean newPaused) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, newPaused, outcome, recent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, newPaused, outcome, recent, receipts, voice);
     }
 
     Room withMessages(long newMessages, List<DirectReceipt> newReceipts) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, newMessages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, newReceipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, newReceipts, voice);
     }
 
     Room withRecent(List<RecentReply> newRecent) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, newRecent, receipts);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, newRecent, receipts, voice);
     }
 
     Room withLastActiveAt(Instant at) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, at, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts);
+                createdAt, updatedAt, at, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 
     /** Stamps a change: the next version, and the game version too when the game or phase moved. */
     Room committed(Instant now, boolean gameChanged) {
         long next = version + 1;
         return new Room(id, game, options, phase, members, host, next, gameChanged ? next : gameVersion, seed, joins,
-                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent,
-                receipts);
+                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
     }
 }

@@ -22,6 +22,7 @@ public final class RoomEngine {
     private final Play play;
     private final Mail mail;
     private final Sweep sweep;
+    private final VoiceDesk voice;
 
     public RoomEngine(GameCatalog games, RoomSettings settings) {
         this.games = games;
@@ -30,6 +31,7 @@ public final class RoomEngine {
         this.lobby = new Lobby(settings, play);
         this.mail = new Mail(settings);
         this.sweep = new Sweep(settings, lobby, play);
+        this.voice = new VoiceDesk();
     }
 
     public GameCatalog games() {
@@ -45,6 +47,11 @@ public final class RoomEngine {
      * Rejected with {@code room/unknown_game} or {@code room/invalid_options}; then the step's room is null.
      */
     public Step create(String roomId, String game, JsonNode options, int bots, long seed, Instant now) {
+        return create(roomId, game, options, bots, false, seed, now);
+    }
+
+    /** As {@link #create(String, String, JsonNode, int, long, Instant)}, with a voice mesh when {@code voice}. */
+    public Step create(String roomId, String game, JsonNode options, int bots, boolean voice, long seed, Instant now) {
         var host = games.find(game).orElse(null);
         if (host == null) {
             return Step.unchanged(null, new Reply.Rejected(ErrorCode.ROOM_UNKNOWN_GAME.rejection(
@@ -66,7 +73,8 @@ public final class RoomEngine {
             members.add(Member.botIn("m" + (i + 1), "Bot " + (i + 1), i, now));
         }
         Room room = new Room(roomId, game, validated.options(), Phase.LOBBY, members, null, 0, 0, seed, bots, 0, 0, now,
-                now, now, null, NullNode.getInstance(), 0, null, false, null, List.of(), List.of());
+                now, now, null, NullNode.getInstance(), 0, null, false, null, List.of(), List.of(),
+                voice || host.rules().voice() ? Voice.open(settings.voiceMax()) : null);
         Change change = new Change(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {
             play.start(change, host, 0);
@@ -102,6 +110,9 @@ public final class RoomEngine {
             return mail.ack(room, ack, now);
         } else if (command instanceof Command.Heartbeat beat) {
             return sweep.heartbeat(room, host, beat.member(), now);
+        } else if (command instanceof Command.VoiceJoin || command instanceof Command.VoiceLeave
+                || command instanceof Command.VoiceReport) {
+            return voice.handle(room, command, now);
         }
         return sweep.tick(room, host, (Command.Tick) command, now);
     }
@@ -122,6 +133,12 @@ public final class RoomEngine {
             return ack.member();
         } else if (command instanceof Command.Heartbeat beat) {
             return beat.member();
+        } else if (command instanceof Command.VoiceJoin join) {
+            return join.member();
+        } else if (command instanceof Command.VoiceLeave leave) {
+            return leave.member();
+        } else if (command instanceof Command.VoiceReport report) {
+            return report.member();
         }
         return null;
     }

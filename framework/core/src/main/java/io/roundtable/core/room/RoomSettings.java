@@ -15,10 +15,22 @@ import java.time.Duration;
  * @param recentReplies     idempotency keys remembered per room
  * @param receiptsPerSender direct-message receipts remembered per sender
  * @param maxBotMoves       safety bound on bot moves in one step
+ * @param maxSignalLength   characters in one voice signalling message (an SDP offer runs to a few thousand)
+ * @param voiceMax          members in one room's voice mesh
  */
 public record RoomSettings(Duration barrierCountdown, Duration awayAfter, Duration offlineAfter, Duration gracePeriod,
         Duration idleRoomAfter, int maxMessageLength, int maxNameLength, int recentReplies, int receiptsPerSender,
-        int maxBotMoves) {
+        int maxBotMoves, int maxSignalLength, int voiceMax) {
+
+    public static final int DEFAULT_SIGNAL_LENGTH = 16_384;
+    public static final int DEFAULT_VOICE_MAX = 6;
+
+    public RoomSettings(Duration barrierCountdown, Duration awayAfter, Duration offlineAfter, Duration gracePeriod,
+            Duration idleRoomAfter, int maxMessageLength, int maxNameLength, int recentReplies, int receiptsPerSender,
+            int maxBotMoves) {
+        this(barrierCountdown, awayAfter, offlineAfter, gracePeriod, idleRoomAfter, maxMessageLength, maxNameLength,
+                recentReplies, receiptsPerSender, maxBotMoves, DEFAULT_SIGNAL_LENGTH, DEFAULT_VOICE_MAX);
+    }
 
     public static RoomSettings defaults() {
         return new RoomSettings(Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(45),
@@ -27,16 +39,16 @@ public record RoomSettings(Duration barrierCountdown, Duration awayAfter, Durati
 
     public RoomSettings withBarrierCountdown(Duration countdown) {
         return new RoomSettings(countdown, awayAfter, offlineAfter, gracePeriod, idleRoomAfter, maxMessageLength,
-                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves);
+                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves, maxSignalLength, voiceMax);
     }
 
     public RoomSettings withPresence(Duration away, Duration offline, Duration grace) {
         return new RoomSettings(barrierCountdown, away, offline, grace, idleRoomAfter, maxMessageLength,
-                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves);
+                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves, maxSignalLength, voiceMax);
     }
 
     public RoomSettings withIdleRoomAfter(Duration idle) {
         return new RoomSettings(barrierCountdown, awayAfter, offlineAfter, gracePeriod, idle, maxMessageLength,
-                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves);
+                maxNameLength, recentReplies, receiptsPerSender, maxBotMoves, maxSignalLength, voiceMax);
     }
 }

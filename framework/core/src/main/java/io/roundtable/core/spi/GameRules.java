@@ -91,6 +91,11 @@ public interface GameRules<O, S, A> {
         return state;
     }
 
+    /** Rooms of this game always have a voice mesh (a voice room); any other room may ask for one at creation. */
+    default boolean voice() {
+        return false;
+    }
+
     /** Whether spectators may write room-wide chat in this state (e.g. not during an assassination). */
     default boolean spectatorsMayChat(S state) {
         return true;

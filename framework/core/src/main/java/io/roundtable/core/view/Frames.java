@@ -3,6 +3,7 @@ package io.roundtable.core.view;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,7 @@ public final class Frames {
         frame.set("room", roomFacts(room, host));
         frame.set("me", me(room, me));
         frame.set("channels", channels(room, host, room.members(), viewer));
+        frame.set("voice", voice(room));
         boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
         frame.set("game", hasGame ? host.view(room.state(), viewer) : NODES.nullNode());
         return frame;
@@ -72,6 +74,23 @@ public final class Frames {
         }
         facts.set("outcome", room.outcome() == null ? NODES.nullNode() : Json.tree(room.outcome()));
         return facts;
+    }
+
+    /** The voice mesh: everyone in it (join order), mute states, and each side's report of each link. */
+    private static JsonNode voice(Room room) {
+        if (room.voice() == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode voice = NODES.objectNode();
+        voice.put("max", room.voice().max());
+        ArrayNode participants = voice.putArray("participants");
+        for (String member : room.voice().participants()) {
+            ObjectNode p = participants.addObject();
+            p.put("member", member);
+            p.put("muted", room.voice().muted().getOrDefault(member, false));
+        }
+        voice.set("links", Json.tree(new java.util.TreeMap<>(room.voice().links())));
+        return voice;
     }
 
     private static ObjectNode me(Room room, Member me) {

@@ -23,6 +23,8 @@ public interface RoundtableConfig {
 
     Archive archive();
 
+    Voice voice();
+
     /**
      * Secret for signing seat tokens. When absent, the nodes share one generated at first start and
      * kept in Redis, so every node accepts every token and tokens survive restarts.
@@ -122,6 +124,32 @@ public interface RoundtableConfig {
         /** Open WebSockets per client address. */
         @WithDefault("50")
         int socketsPerClient();
+    }
+
+    interface Voice {
+        /** People in one room's voice mesh. */
+        @WithDefault("6")
+        int maxParticipants();
+
+        /** Characters in one signalling message (SDP offers run to a few thousand). */
+        @WithDefault("16384")
+        int maxSignalLength();
+
+        /** STUN servers handed to clients, e.g. stun:stun.example.org:3478. None by default. */
+        Optional<List<String>> stunUrls();
+
+        /** TURN servers handed to clients, e.g. turn:turn.example.org:3478?transport=udp. None by default. */
+        Optional<List<String>> turnUrls();
+
+        /**
+         * The secret shared with the TURN server (coturn {@code use-auth-secret} / {@code static-auth-secret}):
+         * clients get short-lived credentials derived from it, never the secret.
+         */
+        Optional<String> turnSecret();
+
+        /** How long TURN credentials stay valid. */
+        @WithDefault("1h")
+        Duration credentialTtl();
     }
 
     interface Archive {

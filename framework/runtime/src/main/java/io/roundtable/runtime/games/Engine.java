@@ -39,7 +39,7 @@ public class Engine {
         RoundtableConfig.Presence presence = config.presence();
         RoomSettings settings = new RoomSettings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
                 presence.gracePeriod(), rooms.idleAfter(), rooms.maxMessageLength(), rooms.maxNameLength(),
-                rooms.recentReplies(), 50, 10_000);
+                rooms.recentReplies(), 50, 10_000, config.voice().maxSignalLength(), config.voice().maxParticipants());
         return new RoomEngine(catalog, settings);
     }
 }

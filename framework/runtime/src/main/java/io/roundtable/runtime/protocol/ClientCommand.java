@@ -21,7 +21,10 @@ import io.roundtable.core.message.Target;
         @JsonSubTypes.Type(value = ClientCommand.Leave.class, name = "leave"),
         @JsonSubTypes.Type(value = ClientCommand.Kick.class, name = "kick"),
         @JsonSubTypes.Type(value = ClientCommand.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ClientCommand.Sync.class, name = "sync") })
+        @JsonSubTypes.Type(value = ClientCommand.Sync.class, name = "sync"),
+        @JsonSubTypes.Type(value = ClientCommand.VoiceJoin.class, name = "voice-join"),
+        @JsonSubTypes.Type(value = ClientCommand.VoiceLeave.class, name = "voice-leave"),
+        @JsonSubTypes.Type(value = ClientCommand.VoiceReport.class, name = "voice-report") })
 public sealed interface ClientCommand {
 
     String ref();
@@ -36,9 +39,12 @@ public sealed interface ClientCommand {
     record Act(JsonNode action, Long expectedVersion, String idempotencyKey, String ref) implements ClientCommand {
     }
 
-    /** A message to the room, one member, or a channel ({@code to}: {"kind":"room"|"direct"|"channel", …}). */
+    /**
+     * A message to the room, one member, or a channel ({@code to}: {"kind":"room"|"direct"|"channel", …});
+     * {@code kind} {@code "signal"} carries voice signalling to one member in voice.
+     */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Send(Target to, String text, String idempotencyKey, String ref) implements ClientCommand {
+    record Send(Target to, String text, String idempotencyKey, String kind, String ref) implements ClientCommand {
     }
 
     /** Acknowledges the inbox up to and including {@code upTo}. */
@@ -58,6 +64,20 @@ public sealed interface ClientCommand {
     /** A heartbeat; answered with a pong carrying the server time. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record Ping(String ref) implements ClientCommand {
+    }
+
+    /** Joins the room's voice mesh. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record VoiceJoin(String ref) implements ClientCommand {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record VoiceLeave(String ref) implements ClientCommand {
+    }
+
+    /** Mute state and the state of each of this client's peer links ({@code new|connecting|connected|failed}). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record VoiceReport(Boolean muted, java.util.Map<String, String> links, String ref) implements ClientCommand {
     }
 
     /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */

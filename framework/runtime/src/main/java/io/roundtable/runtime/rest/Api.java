@@ -17,8 +17,18 @@ public final class Api {
             JsonNode defaultOptions) {
     }
 
-    /** Create a room of {@code game}; {@code options} as the game defines them; {@code bots} seats filled with bots. */
-    public record CreateRoom(String game, JsonNode options, Integer bots) {
+    /**
+     * Create a room of {@code game}; {@code options} as the game defines them; {@code bots} seats filled
+     * with bots; {@code voice} adds a voice mesh for its members.
+     */
+    public record CreateRoom(String game, JsonNode options, Integer bots, Boolean voice) {
+    }
+
+    /** ICE servers for this member's peer connections; TURN credentials expire after {@code ttlSeconds}. */
+    public record Ice(List<IceServer> iceServers, long ttlSeconds) {
+    }
+
+    public record IceServer(List<String> urls, String username, String credential) {
     }
 
     public record Created(String id, long version, RoomCard card) {

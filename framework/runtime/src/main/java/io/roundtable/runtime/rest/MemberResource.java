@@ -43,8 +43,10 @@ public class MemberResource {
     private final Commands commands;
     private final RoomService rooms;
     private final RoomStore store;
+    private final IceServers ice;
 
-    public MemberResource(Tokens tokens, Commands commands, RoomService rooms, RoomStore store) {
+    public MemberResource(Tokens tokens, Commands commands, RoomService rooms, RoomStore store, IceServers ice) {
+        this.ice = ice;
         this.tokens = tokens;
         this.commands = commands;
         this.rooms = rooms;
@@ -128,6 +130,47 @@ public class MemberResource {
             return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.game()),
                     member));
         });
+    }
+
+    @GET
+    @Path("/ice")
+    @Operation(summary = "ICE servers for your voice connections; TURN credentials are yours and short-lived")
+    public Uni<Api.Ice> ice(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        String member = member(room, auth);
+        return rooms.current(room).map(current -> {
+            if (current == null) {
+                throw new Problem(ErrorCode.ROOM_NOT_FOUND);
+            }
+            if (current.member(member).filter(m -> !m.bot()).isEmpty()) {
+                throw new Problem(ErrorCode.ROOM_NOT_MEMBER);
+            }
+            if (current.voice() == null) {
+                throw new Problem(ErrorCode.VOICE_OFF);
+            }
+            return ice.forMember(room, member, java.time.Instant.now());
+        });
+    }
+
+    @POST
+    @Path("/voice/join")
+    @Operation(summary = "Join the room's voice mesh")
+    public Uni<Api.Accepted> voiceJoin(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        return run(room, auth, new ClientCommand.VoiceJoin(null));
+    }
+
+    @POST
+    @Path("/voice/leave")
+    @Operation(summary = "Leave the room's voice mesh")
+    public Uni<Api.Accepted> voiceLeave(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
+        return run(room, auth, new ClientCommand.VoiceLeave(null));
+    }
+
+    @POST
+    @Path("/voice/report")
+    @Operation(summary = "Report your mute state and the state of your links to other participants")
+    public Uni<Api.Accepted> voiceReport(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            ClientCommand.VoiceReport body) {
+        return run(room, auth, body);
     }
 
     @GET

@@ -71,7 +71,7 @@ public class RoomsResource {
                     "You created rooms too quickly; wait a minute."));
         }
         int bots = body.bots() == null ? 0 : body.bots();
-        return rooms.create(body.game(), body.options(), bots).map(room -> RestResponse.status(
+        return rooms.create(body.game(), body.options(), bots, Boolean.TRUE.equals(body.voice())).map(room -> RestResponse.status(
                 RestResponse.Status.CREATED, new Api.Created(room.id(), room.version(),
                         RoomCard.of(room, rooms.engine().games().get(room.game())))));
     }

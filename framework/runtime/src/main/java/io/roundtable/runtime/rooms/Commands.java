@@ -86,13 +86,19 @@ public class Commands {
         } else if (command instanceof ClientCommand.Act act) {
             return new Command.Act(member, act.action(), act.expectedVersion(), act.idempotencyKey());
         } else if (command instanceof ClientCommand.Send send) {
-            return new Command.Send(member, send.to(), send.text(), send.idempotencyKey());
+            return new Command.Send(member, send.to(), send.text(), send.idempotencyKey(), send.kind());
         } else if (command instanceof ClientCommand.Ack ack) {
             return new Command.Ack(member, ack.upTo());
         } else if (command instanceof ClientCommand.Leave) {
             return new Command.Leave(member);
         } else if (command instanceof ClientCommand.Kick kick) {
             return new Command.Kick(member, kick.member());
+        } else if (command instanceof ClientCommand.VoiceJoin) {
+            return new Command.VoiceJoin(member);
+        } else if (command instanceof ClientCommand.VoiceLeave) {
+            return new Command.VoiceLeave(member);
+        } else if (command instanceof ClientCommand.VoiceReport report) {
+            return new Command.VoiceReport(member, report.muted(), report.links());
         }
         throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND);
     }

@@ -61,15 +61,15 @@ public class RoomService {
     }
 
     /** Creates a room; fails with room/unknown_game, room/invalid_options or request/invalid. */
-    public Uni<Room> create(String game, JsonNode options, int bots) {
+    public Uni<Room> create(String game, JsonNode options, int bots, boolean voice) {
         String id = newId();
-        Step step = engine.create(id, game, options, bots, random.nextLong(), Instant.now());
+        Step step = engine.create(id, game, options, bots, voice, random.nextLong(), Instant.now());
         if (step.reply() instanceof Reply.Rejected rejected) {
             return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
         }
         return store.commit(null, step, fanout.node()).chain(written -> {
             if (!written) {
-                return create(game, options, bots);
+                return create(game, options, bots, voice);
             }
             cache.put(id, step.room());
             return publishCard(step.room()).replaceWith(step.room());

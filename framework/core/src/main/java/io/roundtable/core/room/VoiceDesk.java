@@ -1,0 +1,70 @@
+package io.roundtable.core.room;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import io.roundtable.core.error.ErrorCode;
+
+/** Joining and leaving a room's voice mesh, and the mute and link states clients report. */
+final class VoiceDesk {
+
+    Step handle(Room room, Command command, Instant now) {
+        Voice voice = room.voice();
+        String memberId = command instanceof Command.VoiceJoin j ? j.member()
+                : command instanceof Command.VoiceLeave l ? l.member() : ((Command.VoiceReport) command).member();
+        Optional<Member> member = room.member(memberId);
+        if (member.isEmpty()) {
+            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
+        if (voice == null) {
+            return Step.rejected(room, ErrorCode.VOICE_OFF.rejection());
+        }
+        if (command instanceof Command.VoiceJoin) {
+            if (voice.contains(memberId)) {
+                return Step.unchanged(room, new Reply.Accepted(room.version(), memberId, false));
+            }
+            if (voice.participants().size() >= voice.max()) {
+                return Step.rejected(room, ErrorCode.VOICE_FULL.rejection(
+                        "The voice mesh has room for " + voice.max() + " people, and they are all here."));
+            }
+            return commit(room, voice.join(memberId), memberId, now);
+        }
+        if (!voice.contains(memberId)) {
+            return command instanceof Command.VoiceLeave
+                    ? Step.unchanged(room, new Reply.Accepted(room.version(), memberId, false))
+                    : Step.rejected(room, ErrorCode.VOICE_NOT_JOINED.rejection());
+        }
+        if (command instanceof Command.VoiceLeave) {
+            return commit(room, voice.leave(memberId), memberId, now);
+        }
+        Command.VoiceReport report = (Command.VoiceReport) command;
+        Map<String, String> links = report.links() == null ? Map.of() : report.links();
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            if (!voice.contains(link.getKey()) || link.getKey().equals(memberId)) {
+                return Step.rejected(room, ErrorCode.VOICE_BAD_REPORT.rejection(
+                        "Links can only be reported to other members in voice."));
+            }
+            if (!Voice.LINK_STATES.contains(link.getValue())) {
+                return Step.rejected(room, ErrorCode.VOICE_BAD_REPORT.rejection(
+                        "A link state is new, connecting, connected or failed."));
+            }
+        }
+        Voice next = voice.report(memberId, report.muted(), links);
+        if (next.equals(voice)) {
+            return Step.unchanged(room, new Reply.Accepted(room.version(), memberId, false));
+        }
+        return commit(room, next, memberId, now);
+    }
+
+    private static Step commit(Room room, Voice voice, String memberId, Instant now) {
+        Change change = new Change(room.withVoice(voice), now);
+        return change.commit(memberId);
+    }
+
+    /** A member left the room: it leaves the mesh too. */
+    static Room departed(Room room, String memberId) {
+        return room.voice() != null && room.voice().contains(memberId) ? room.withVoice(room.voice().leave(memberId))
+                : room;
+    }
+}
