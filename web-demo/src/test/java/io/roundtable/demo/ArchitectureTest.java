@@ -29,11 +29,8 @@ class ArchitectureTest {
 
     @Test
     void games_depend_on_the_core_only_not_on_each_other() {
-        noClasses().that().resideInAPackage("io.roundtable.games.avalon..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.roundtable.games.voice..")
-                .check(pureModules);
-        noClasses().that().resideInAPackage("io.roundtable.games.voice..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.roundtable.games.avalon..")
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.roundtable.games.(*)..").should().notDependOnEachOther()
                 .check(pureModules);
     }
 }

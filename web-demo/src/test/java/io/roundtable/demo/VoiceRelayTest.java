@@ -139,8 +139,10 @@ class VoiceRelayTest {
         assertThat(reply(ann, "r").get("ok").asBoolean()).isTrue();
         JsonNode frame = cy.awaitFrame(f -> f.at("/voice/links/" + ann.member + "/" + bob.member).asText().equals("connected"),
                 WAIT);
-        assertThat(frame.at("/voice/participants/0/muted").asBoolean()).isTrue();
-        ann.sendFrame("{\"type\":\"voice-report\",\"links\":{\"" + cy.member + "\":\"connected\"},\"ref\":\"bad\"}");
+        JsonNode annInVoice = java.util.stream.StreamSupport.stream(frame.at("/voice/participants").spliterator(), false)
+                .filter(p -> p.get("member").asText().equals(ann.member)).findFirst().orElseThrow();
+        assertThat(annInVoice.get("muted").asBoolean()).isTrue();
+        ann.sendFrame("{\"type\":\"voice-report\",\"links\":{\"" + bob.member + "\":\"telepathic\"},\"ref\":\"bad\"}");
         assertThat(reply(ann, "bad").at("/error/code").asText()).isEqualTo("voice/bad_report");
     }
 

@@ -232,8 +232,8 @@ export const lobby = {
     if (open !== undefined) q.set('open', String(open));
     return json(await fetch(`${base}/api/rooms?${q}`));
   },
-  async create({ game, options, bots = 0 }, base = location.origin) {
-    return json(await post(`${base}/api/rooms`, { game, options, bots }));
+  async create({ game, options, bots = 0, voice = false }, base = location.origin) {
+    return json(await post(`${base}/api/rooms`, { game, options, bots, voice }));
   },
   async join(room, { name, spectator = false, client }, base = location.origin) {
     return json(await post(`${base}/api/rooms/${encodeURIComponent(room)}/members`, { name, spectator, client }));

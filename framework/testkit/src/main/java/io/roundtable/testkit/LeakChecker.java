@@ -49,10 +49,15 @@ public final class LeakChecker<O, S, A> {
 
     /** Every seat's and the spectator's view and channels in this state. */
     public List<Leak> checkState(S state, int players, GameRandom random) {
+        return checkState(state, viewers(players), random);
+    }
+
+    /** The given viewers' views and channels in this state. */
+    public List<Leak> checkState(S state, List<Viewer> viewers, GameRandom random) {
         List<Leak> leaks = new ArrayList<>();
         JsonNode json = Json.tree(state);
         List<Secret> secrets = rules.secrets(state);
-        for (Viewer viewer : viewers(players)) {
+        for (Viewer viewer : viewers) {
             JsonNode seen = observable(state, viewer);
             for (Perturbation p : Perturbation.unnoticeableBy(viewer, json, secrets, perturbationsPerViewer, random)) {
                 S other = variant(p, json);
@@ -72,11 +77,20 @@ public final class LeakChecker<O, S, A> {
      */
     public List<Leak> checkAction(S before, int seat, A action, Instant now, long seed, long step, int players,
             GameRandom random) {
+        return checkAction(before, seat, action, now, seed, step, viewers(players), random);
+    }
+
+    /**
+     * As above for the given viewers only (include the actor's seat to check the reply). {@code seed} and
+     * {@code step} give the action the seeded random source it has in the room ({@link GameRandom#forStep}).
+     */
+    public List<Leak> checkAction(S before, int seat, A action, Instant now, long seed, long step, List<Viewer> viewers,
+            GameRandom random) {
         List<Leak> leaks = new ArrayList<>();
         JsonNode json = Json.tree(before);
         List<Secret> secrets = rules.secrets(before);
         Decision<S> real = rules.apply(before, seat, action, new Turn(now, GameRandom.forStep(seed, step)));
-        for (Viewer viewer : viewers(players)) {
+        for (Viewer viewer : viewers) {
             for (Perturbation p : Perturbation.unnoticeableBy(viewer, json, secrets, perturbationsPerViewer, random)) {
                 S other = variant(p, json);
                 Decision<S> alt = rules.apply(other, seat, action, new Turn(now, GameRandom.forStep(seed, step)));
@@ -127,7 +141,8 @@ public final class LeakChecker<O, S, A> {
                 : "accepted";
     }
 
-    private static List<Viewer> viewers(int players) {
+    /** Every seat of a game of {@code players}, and the spectator. */
+    public static List<Viewer> viewers(int players) {
         List<Viewer> viewers = new ArrayList<>();
         for (int seat = 0; seat < players; seat++) {
             viewers.add(Viewer.seat(seat));

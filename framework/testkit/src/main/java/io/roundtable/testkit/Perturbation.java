@@ -37,34 +37,49 @@ record Perturbation(String description, List<Edit> edits) {
     /** Up to {@code limit} perturbations that {@code viewer} must not be able to notice, chosen at random. */
     static List<Perturbation> unnoticeableBy(Viewer viewer, JsonNode state, List<Secret> secrets, int limit,
             GameRandom random) {
-        List<Perturbation> all = new ArrayList<>();
-        for (int i = 0; i < secrets.size(); i++) {
+        int n = secrets.size();
+        List<JsonNode> values = new ArrayList<>(n);
+        List<Optional<String>> knowledge = new ArrayList<>(n);
+        for (Secret secret : secrets) {
+            values.add(at(state, secret.path()));
+            knowledge.add(secret.knowledgeOf(viewer));
+        }
+        // Candidates are only counted and encoded here; the few chosen are built afterwards.
+        List<long[]> candidates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             Secret a = secrets.get(i);
-            JsonNode valueA = at(state, a.path());
-            Optional<String> knowsA = a.knowledgeOf(viewer);
-            for (int j = i + 1; j < secrets.size(); j++) {
+            Optional<String> knowsA = knowledge.get(i);
+            boolean exactlyKnown = knowsA.map(Secret.EXACT::equals).orElse(false);
+            for (int j = i + 1; j < n && !exactlyKnown; j++) {
                 Secret b = secrets.get(j);
-                if (!a.kind().equals(b.kind()) || a.path().equals(b.path())) {
-                    continue;
-                }
-                JsonNode valueB = at(state, b.path());
-                boolean sameKnowledge = Objects.equals(knowsA, b.knowledgeOf(viewer))
-                        && !knowsA.map(Secret.EXACT::equals).orElse(false);
-                if (sameKnowledge && !valueA.equals(valueB)) {
-                    all.add(new Perturbation("swap " + a.path() + " <-> " + b.path(),
-                            List.of(new Edit(a.path(), valueB), new Edit(b.path(), valueA))));
+                if (a.kind().equals(b.kind()) && !a.path().equals(b.path()) && knowsA.equals(knowledge.get(j))
+                        && !values.get(i).equals(values.get(j))) {
+                    candidates.add(new long[] { i, j, -1 });
                 }
             }
             if (knowsA.isEmpty()) {
-                for (Object alternative : a.alternatives()) {
-                    JsonNode alt = Json.tree(alternative);
-                    if (!alt.equals(valueA)) {
-                        all.add(new Perturbation("replace " + a.path() + " with " + alt, List.of(new Edit(a.path(), alt))));
-                    }
+                for (int k = 0; k < a.alternatives().size(); k++) {
+                    candidates.add(new long[] { i, -1, k });
                 }
             }
         }
-        return all.size() <= limit ? all : random.sample(all, limit);
+        List<long[]> chosen = candidates.size() <= limit ? candidates : random.sample(candidates, limit);
+        List<Perturbation> perturbations = new ArrayList<>(chosen.size());
+        for (long[] c : chosen) {
+            Secret a = secrets.get((int) c[0]);
+            if (c[1] >= 0) {
+                Secret b = secrets.get((int) c[1]);
+                perturbations.add(new Perturbation("swap " + a.path() + " <-> " + b.path(), List.of(
+                        new Edit(a.path(), values.get((int) c[1])), new Edit(b.path(), values.get((int) c[0])))));
+            } else {
+                JsonNode alt = Json.tree(a.alternatives().get((int) c[2]));
+                if (!alt.equals(values.get((int) c[0]))) {
+                    perturbations.add(new Perturbation("replace " + a.path() + " with " + alt,
+                            List.of(new Edit(a.path(), alt))));
+                }
+            }
+        }
+        return perturbations;
     }
 
     static JsonNode at(JsonNode root, String path) {

@@ -55,6 +55,16 @@ public record RandomPlayReport(int games, long moves, long leakCount, long viola
             outcomes.merge(summary, 1L, Long::sum);
         }
 
+        void merge(Builder other) {
+            games += other.games;
+            moves += other.moves;
+            leakCount += other.leakCount;
+            violationCount += other.violationCount;
+            other.leaks.stream().limit(Math.max(0, EXAMPLES - leaks.size())).forEach(leaks::add);
+            other.violations.stream().limit(Math.max(0, EXAMPLES - violations.size())).forEach(violations::add);
+            other.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+        }
+
         RandomPlayReport build() {
             return new RandomPlayReport(games, moves, leakCount, violationCount, List.copyOf(leaks),
                     List.copyOf(violations), Map.copyOf(outcomes));

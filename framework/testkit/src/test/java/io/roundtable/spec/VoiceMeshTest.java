@@ -68,12 +68,15 @@ class VoiceMeshTest {
     }
 
     @Test
-    void link_reports_name_only_other_participants_and_known_states() {
+    void link_reports_name_other_participants_with_known_states_and_links_to_those_gone_are_ignored() {
         Table table = Table.of(new HighCard()).voice(true).create();
         String ann = table.join("Ann");
         String bob = table.join("Bob");
         table.apply(new Command.VoiceJoin(ann));
-        table.refuses(new Command.VoiceReport(ann, null, Map.of(bob, "connected")), "voice/bad_report");
+        long before = table.room().version();
+        table.apply(new Command.VoiceReport(ann, null, Map.of(bob, "connected")));
+        assertThat(table.room().version()).isEqualTo(before);
+        assertThat(table.frame(ann).at("/voice/links").size()).isZero();
         table.apply(new Command.VoiceJoin(bob));
         table.refuses(new Command.VoiceReport(ann, null, Map.of(bob, "wonderful")), "voice/bad_report");
         table.refuses(new Command.VoiceReport(ann, null, Map.of(ann, "connected")), "voice/bad_report");
@@ -112,6 +115,7 @@ class VoiceMeshTest {
         assertThat(offer.kind()).isEqualTo(Message.SIGNAL);
         assertThat(offer.from()).isEqualTo(ann);
         assertThat(table.inbox(cy)).isEmpty();
+        assertThat(table.inbox(ann)).as("signalling is not copied to its sender").isEmpty();
         assertThat(table.frame(ann).at("/me/sent/0/state").asText()).isEqualTo("delivered");
     }
 

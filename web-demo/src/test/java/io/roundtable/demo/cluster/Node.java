@@ -14,7 +14,7 @@ import java.util.Map;
 import io.roundtable.demo.support.TestPlayer;
 
 /** One app node: the packaged web demo started as its own process, on a given Redis and PostgreSQL. */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
     final String name;
     final int port;
     private final Process process;
@@ -25,7 +25,7 @@ final class Node implements AutoCloseable {
         this.process = process;
     }
 
-    static Node start(String name, int port, Map<String, String> settings) throws IOException {
+    public static Node start(String name, int port, Map<String, String> settings) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException("the packaged app is missing: " + jar + " (run the package phase first)");
@@ -45,7 +45,7 @@ final class Node implements AutoCloseable {
         return node;
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 

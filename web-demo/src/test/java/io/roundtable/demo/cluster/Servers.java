@@ -10,8 +10,8 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
 
-/** A real Redis and a real PostgreSQL shared by the nodes of a multi-node test. */
-final class Servers implements AutoCloseable {
+/** A real Redis and a real PostgreSQL for tests that start the packaged app as processes (two nodes, the voice mesh). */
+public final class Servers implements AutoCloseable {
     final RedisServer redis;
     final int redisPort;
     final EmbeddedPostgres postgres;
@@ -22,7 +22,7 @@ final class Servers implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static Servers start() throws IOException {
+    public static Servers start() throws IOException {
         int redisPort = freePort();
         RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
                 .setting("appendonly no").build();
@@ -34,7 +34,7 @@ final class Servers implements AutoCloseable {
     }
 
     /** The settings that point a node at these servers. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         int pg = postgres.getPort();
         return Map.of(
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort,
@@ -46,7 +46,7 @@ final class Servers implements AutoCloseable {
                 "roundtable.rooms.barrier-countdown", "200ms");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -19,8 +19,9 @@ import io.roundtable.core.spi.Turn;
 import io.roundtable.core.spi.Viewer;
 
 /**
- * A test-only game for the runtime: each seat is dealt a secret number 0–9; in turn, seats guess the
- * next seat's number; a right guess wins, and after {@code rounds} full rounds nobody does.
+ * A test-only game for the runtime: each seat is dealt a secret number 0–999; in turn, seats guess the
+ * next seat's number; a right guess wins (rarely: tests can count on the game going on), and after
+ * {@code rounds} full rounds nobody does.
  * Seats 0 and 1 share a private channel "pair".
  */
 public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.Action> {
@@ -75,7 +76,7 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
     public State setup(int players, Options options, GameRandom random) {
         List<Integer> secrets = new ArrayList<>();
         for (int i = 0; i < players; i++) {
-            secrets.add(random.nextInt(10));
+            secrets.add(random.nextInt(1000));
         }
         return new State(secrets, 0, 0, null, List.of(), options.rounds());
     }
@@ -89,8 +90,8 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
     @Override
     public Decision<State> apply(State state, int seat, Action action, Turn turn) {
         int number = ((Action.Call) action).number();
-        if (number < 0 || number > 9) {
-            return Decision.reject("guess/out_of_range", "Guess a number from 0 to 9.");
+        if (number < 0 || number > 999) {
+            return Decision.reject("guess/out_of_range", "Guess a number from 0 to 999.");
         }
         int target = (seat + 1) % state.secrets().size();
         List<String> log = new ArrayList<>(state.log());
@@ -125,6 +126,6 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
 
     @Override
     public Optional<Action> bot(State state, int seat, GameRandom random) {
-        return Optional.of(new Action.Call(random.nextInt(10)));
+        return Optional.of(new Action.Call(random.nextInt(1000)));
     }
 }

@@ -62,7 +62,7 @@ public enum ErrorCode {
     VOICE_OFF("voice/off", "This room has no voice."),
     VOICE_FULL("voice/full", "The voice mesh is full."),
     VOICE_NOT_JOINED("voice/not_joined", "Join the voice mesh first."),
-    VOICE_BAD_REPORT("voice/bad_report", "That voice report names a link that does not exist.");
+    VOICE_BAD_REPORT("voice/bad_report", "A voice report names a link to oneself or an unknown link state.");
 
     private final String code;
     private final String sentence;

@@ -25,6 +25,15 @@ import io.roundtable.core.spi.Viewer;
  */
 public final class GameHost<O, S, A> {
     private final GameRules<O, S, A> rules;
+    /**
+     * The last state tree read or written, with its typed value: one command asks about the same state
+     * several times (awaiting, apply, outcome, bots, timer, views), and reading JSON is the costly part.
+     * Trees are never mutated once made, so identity is enough.
+     */
+    private volatile Typed<S> last;
+
+    private record Typed<S>(JsonNode tree, S state) {
+    }
 
     public GameHost(GameRules<O, S, A> rules) {
         this.rules = rules;
@@ -83,7 +92,9 @@ public final class GameHost<O, S, A> {
         }
         Decision<S> decision = rules.apply(typed(state), seat, action, turn);
         if (decision instanceof Decision.Accepted<S> accepted) {
-            return new Applied(Json.tree(accepted.state()), accepted.events(), null);
+            JsonNode tree = Json.tree(accepted.state());
+            last = new Typed<>(tree, accepted.state());
+            return new Applied(tree, accepted.events(), null);
         }
         return new Applied(null, List.of(), ((Decision.Rejected<S>) decision).rejection());
     }
@@ -136,7 +147,13 @@ public final class GameHost<O, S, A> {
     }
 
     public S typed(JsonNode state) {
-        return Json.convert(state, rules.stateType());
+        Typed<S> cached = last;
+        if (cached != null && cached.tree() == state) {
+            return cached.state();
+        }
+        S typed = Json.convert(state, rules.stateType());
+        last = new Typed<>(state, typed);
+        return typed;
     }
 
     public O typedOptions(JsonNode options) {

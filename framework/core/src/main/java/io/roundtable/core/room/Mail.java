@@ -65,7 +65,8 @@ final class Mail {
             if (to.isEmpty()) {
                 return Step.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
             }
-            recipients = List.of(to.get(), sender);
+            // A chat message is copied to its sender so the conversation sits in one inbox; signalling is not.
+            recipients = signal ? List.of(to.get()) : List.of(to.get(), sender);
         } else if (target instanceof Target.ChannelTarget channelTarget) {
             Optional<Channel> channel = writable(room, host, sender, channelTarget.channel());
             if (channel.isEmpty()) {

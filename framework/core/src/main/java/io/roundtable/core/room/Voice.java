@@ -61,7 +61,7 @@ public record Voice(int max, List<String> participants, Map<String, Boolean> mut
             nextMuted.put(member, isMuted);
         }
         Map<String, Map<String, String>> nextLinks = new LinkedHashMap<>(links);
-        if (reported != null) {
+        if (reported != null && !reported.isEmpty()) {
             Map<String, String> mine = new LinkedHashMap<>(nextLinks.getOrDefault(member, Map.of()));
             mine.putAll(reported);
             nextLinks.put(member, mine);

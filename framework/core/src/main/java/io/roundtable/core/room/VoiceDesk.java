@@ -39,15 +39,16 @@ final class VoiceDesk {
             return commit(room, voice.leave(memberId), memberId, now);
         }
         Command.VoiceReport report = (Command.VoiceReport) command;
-        Map<String, String> links = report.links() == null ? Map.of() : report.links();
-        for (Map.Entry<String, String> link : links.entrySet()) {
-            if (!voice.contains(link.getKey()) || link.getKey().equals(memberId)) {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> link : (report.links() == null ? Map.<String, String>of() : report.links())
+                .entrySet()) {
+            if (link.getKey().equals(memberId) || !Voice.LINK_STATES.contains(link.getValue())) {
                 return Step.rejected(room, ErrorCode.VOICE_BAD_REPORT.rejection(
-                        "Links can only be reported to other members in voice."));
+                        "A link goes to another member and is new, connecting, connected or failed."));
             }
-            if (!Voice.LINK_STATES.contains(link.getValue())) {
-                return Step.rejected(room, ErrorCode.VOICE_BAD_REPORT.rejection(
-                        "A link state is new, connecting, connected or failed."));
+            // A peer that has just left may still be in a report sent before the client knew: ignored.
+            if (voice.contains(link.getKey())) {
+                links.put(link.getKey(), link.getValue());
             }
         }
         Voice next = voice.report(memberId, report.muted(), links);

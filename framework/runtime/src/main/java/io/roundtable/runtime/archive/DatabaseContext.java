@@ -9,18 +9,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Hibernate Reactive needs a safe, duplicated Vert.x context. Archiving starts from places that have
- * none (a pub/sub callback, the sweeper, a test thread), so it runs its database work on a fresh one.
+ * Hibernate Reactive needs a safe, duplicated Vert.x context, and keeps one session per context.
+ * Archiving starts from places that have none (a pub/sub callback, the sweeper, a test thread) or
+ * whose session is busy with something else (a request that finished several rooms), so every
+ * archive runs its database work on a fresh context of its own.
  */
 final class DatabaseContext {
     private DatabaseContext() {
     }
 
+    /** Runs {@code work} on its own new duplicated context: its own Hibernate Reactive session, never shared. */
     static <T> Uni<T> run(Vertx vertx, Supplier<Uni<T>> work) {
-        Context current = Vertx.currentContext();
-        if (current != null && VertxContext.isDuplicatedContext(current)) {
-            return work.get();
-        }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         return Uni.createFrom().emitter(emitter -> context.runOnContext(

@@ -54,7 +54,7 @@ public class Sweeper {
         this.config = config;
     }
 
-    @Scheduled(every = "${roundtable.rooms.sweep-tick:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${roundtable.rooms.sweep-tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = Instant.now();
         return index.claimDue(now, now.plus(config.rooms().sweepInterval()), config.rooms().sweepBatch())

@@ -37,8 +37,23 @@ public class ChangeListener {
     }
 
     void start(@Observes StartupEvent event) {
+        subscribe();
+    }
+
+    /**
+     * Subscribes to the change notices, and again whenever the subscription ends or fails (a Redis
+     * restart, a network blip), after a short pause.
+     */
+    private void subscribe() {
         redis.pubsub(String.class).subscribe(channel)
-                .subscribe().with(this::onNotice, failure -> LOG.error("Change notices stopped", failure));
+                .subscribe().with(this::onNotice, failure -> resubscribe("failed: " + failure.getMessage()),
+                        () -> resubscribe("ended"));
+    }
+
+    private void resubscribe(String why) {
+        LOG.warnf("Change notices %s; subscribing again", why);
+        io.smallrye.mutiny.Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofSeconds(1))
+                .subscribe().with(x -> subscribe(), e -> subscribe());
     }
 
     void onNotice(String json) {

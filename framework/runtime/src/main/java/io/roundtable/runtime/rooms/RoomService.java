@@ -71,7 +71,7 @@ public class RoomService {
             if (!written) {
                 return create(game, options, bots, voice);
             }
-            cache.put(id, step.room());
+            remember(step.room());
             return publishCard(step.room()).replaceWith(step.room());
         });
     }
@@ -98,7 +98,7 @@ public class RoomService {
                     }
                     return attempt(roomId, command, retriesLeft - 1);
                 }
-                cache.put(roomId, step.room());
+                remember(step.room());
                 fanout.committed(step);
                 if (step.room().phase() == Phase.FINISHED && room.phase() != Phase.FINISHED) {
                     archiver.archive(step.room()).subscribe().with(x -> { },
@@ -115,9 +115,17 @@ public class RoomService {
         Room cached = cache.get(roomId);
         return cached != null ? Uni.createFrom().item(cached) : store.load(roomId).invoke(room -> {
             if (room != null) {
-                cache.put(roomId, room);
+                remember(room);
             }
         });
+    }
+
+    /**
+     * Keeps the newest copy: loads are not serialized with commits, so a slow read may arrive after a
+     * newer version was cached and must not replace it.
+     */
+    private void remember(Room room) {
+        cache.merge(room.id(), room, (old, candidate) -> candidate.version() >= old.version() ? candidate : old);
     }
 
     /** Reads the room from Redis, bypassing this node's cache. */

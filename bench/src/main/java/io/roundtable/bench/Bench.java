@@ -1,0 +1,213 @@
+package io.roundtable.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.roundtable.core.json.Json;
+
+/**
+ * The harness's one command. Examples (from the repository root):
+ * <pre>
+ * bench/run.sh idle  --members 20000
+ * bench/run.sh play  --rooms 2000 --rate 1 --seconds 60
+ * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
+ * bench/run.sh chat  --rooms 200 --rate 2
+ * bench/run.sh churn --workers 8 --seconds 60
+ * bench/run.sh play  --target http://127.0.0.1:8080     (a running app; no server probes)
+ * </pre>
+ * Without {@code --target} it starts a real Redis, PostgreSQL and {@code --nodes} app nodes itself.
+ * Output: a JSON report and a Markdown table in bench/reports/, and on stdout.
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> report = run(Args.parse(args));
+        System.exit(((Number) report.getOrDefault("errors", 0L)).longValue() == 0 ? 0 : 1);
+    }
+
+    public static Map<String, Object> run(Args args) throws Exception {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("scenario", args.scenario);
+        report.put("started", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                "java", System.getProperty("java.version")));
+        report.put("parameters", args.values);
+        log("starting " + (args.target == null ? args.nodes + " node(s) with Redis and PostgreSQL" : "against " + args.target));
+        Cluster cluster = args.target == null
+                ? Cluster.start(args.app, args.nodes, args.heap, args.settings) : null;
+        List<String> bases = cluster == null ? List.of(args.target.split(",")) : cluster.bases;
+        if (cluster != null) {
+            report.put("appSettings", cluster.settings);
+            report.put("nodeHeap", args.heap);
+            log("measuring the Redis SET rate");
+            report.put("redisSetRate", RedisSetRateHolder.measure(cluster, args));
+        }
+        Stats stats = new Stats();
+        try (Load load = new Load(args.eventLoops)) {
+            Scenarios scenarios = new Scenarios(load, bases, stats);
+            long heapBefore = cluster == null ? -1 : totalHeap(cluster);
+            long rssBefore = cluster == null ? -1 : totalRss(cluster);
+            log("running " + args.scenario);
+            Runner.run(args, scenarios, stats, report, cluster);
+            log("measuring the servers");
+            report.put("serverMetrics", serverMetrics(load, bases));
+            if (cluster != null) {
+                long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(cluster));
+                long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(cluster));
+                report.put("serverHeapBefore", heapBefore);
+                report.put("serverHeapLoaded", heapAfter);
+                report.put("serverRssBefore", rssBefore);
+                report.put("serverRssLoaded", rssAfter);
+                long units = ((Number) report.getOrDefault("units", 0)).longValue();
+                if (units > 0) {
+                    report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
+                    report.put("rssPerUnitBytes", (rssAfter - rssBefore) / units);
+                }
+                report.put("redis", Probe.redisInfo(cluster.redisPort));
+            }
+        } finally {
+            log("stopping");
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+        report.put("errors", stats.errors.sum());
+        write(report, args);
+        return report;
+    }
+
+    /** Progress on stderr, so a long run shows where it is. */
+    static void log(String what) {
+        System.err.printf("[bench %tT] %s%n", new java.util.Date(), what);
+    }
+
+    /** The server's own view: command latency quantiles and counts, from each node's Prometheus endpoint. */
+    static Map<String, Object> serverMetrics(Load load, List<String> bases) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (String base : bases) {
+            try {
+                for (String line : load.text(base, "/q/metrics").split("\n")) {
+                    if (line.startsWith("roundtable_command_latency_seconds{") || line.startsWith("roundtable_connections ")
+                            || line.startsWith("roundtable_rooms_live ")) {
+                        int space = line.lastIndexOf(' ');
+                        metrics.put(base + " " + line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                    }
+                }
+            } catch (RuntimeException e) {
+                metrics.put(base, "unreadable: " + e.getMessage());
+            }
+        }
+        return metrics;
+    }
+
+    static long totalHeap(Cluster cluster) {
+        long total = 0;
+        for (int i = 0; i < cluster.nodes.size(); i++) {
+            total += Probe.heapAfterGc(cluster.pid(i));
+        }
+        return total;
+    }
+
+    static long totalRss(Cluster cluster) {
+        long total = 0;
+        for (int i = 0; i < cluster.nodes.size(); i++) {
+            total += Probe.rss(cluster.pid(i));
+        }
+        return total;
+    }
+
+    private static void write(Map<String, Object> report, Args args) throws Exception {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
+        Path dir = args.reports;
+        Files.createDirectories(dir);
+        String name = args.scenario + "-" + stamp;
+        String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        Files.writeString(dir.resolve(name + ".json"), json);
+        String markdown = markdown(report);
+        Files.writeString(dir.resolve(name + ".md"), markdown);
+        System.out.println(json);
+        System.out.println(markdown);
+    }
+
+    static String markdown(Map<String, Object> report) {
+        StringBuilder md = new StringBuilder("| figure | value |\n|---|---|\n");
+        List<String> skip = List.of("appSettings", "machine", "parameters", "redis");
+        for (Map.Entry<String, Object> e : report.entrySet()) {
+            if (!skip.contains(e.getKey())) {
+                md.append("| ").append(e.getKey()).append(" | ").append(Json.write(e.getValue()).replace("|", "/"))
+                        .append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** The SET rate of the very Redis the app uses, measured in the same run, before the load. */
+    static final class RedisSetRateHolder {
+        private RedisSetRateHolder() {
+        }
+
+        static double measure(Cluster cluster, Args args) {
+            try (Load load = new Load(2)) {
+                return Math.round(RedisSetRate.measure(load.vertx, cluster.redisPort, 50, args.redisSeconds));
+            }
+        }
+    }
+
+    /** Command-line arguments with their defaults. */
+    public static final class Args {
+        String scenario = "play";
+        String target;
+        int nodes = 1;
+        String heap = "1g";
+        int eventLoops = 2;
+        int redisSeconds = 5;
+        Path app = Path.of("web-demo/target/quarkus-app/quarkus-run.jar");
+        Path reports = Path.of("bench/reports");
+        Map<String, String> settings = new LinkedHashMap<>();
+        final Map<String, String> values = new LinkedHashMap<>();
+
+        public static Args parse(String... argv) {
+            Args a = new Args();
+            List<String> list = new ArrayList<>(List.of(argv));
+            if (!list.isEmpty() && !list.get(0).startsWith("--")) {
+                a.scenario = list.remove(0);
+            }
+            for (int i = 0; i + 1 < list.size(); i += 2) {
+                String key = list.get(i).replaceFirst("^--", "");
+                String value = list.get(i + 1);
+                switch (key) {
+                    case "target" -> a.target = value;
+                    case "nodes" -> a.nodes = Integer.parseInt(value);
+                    case "heap" -> a.heap = value;
+                    case "event-loops" -> a.eventLoops = Integer.parseInt(value);
+                    case "redis-seconds" -> a.redisSeconds = Integer.parseInt(value);
+                    case "app" -> a.app = Path.of(value);
+                    case "reports" -> a.reports = Path.of(value);
+                    case "set" -> {
+                        int eq = value.indexOf('=');
+                        a.settings.put(value.substring(0, eq), value.substring(eq + 1));
+                    }
+                    default -> a.values.put(key, value);
+                }
+            }
+            a.values.put("nodes", Integer.toString(a.nodes));
+            return a;
+        }
+
+        int number(String key, int fallback) {
+            return Integer.parseInt(values.getOrDefault(key, Integer.toString(fallback)));
+        }
+
+        double decimal(String key, double fallback) {
+            return Double.parseDouble(values.getOrDefault(key, Double.toString(fallback)));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.roundtable.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+/**
+ * What the harness runs against when no target is given: a real Redis and PostgreSQL, and one or more
+ * app nodes (the packaged web demo) on them, each its own process. Every setting is recorded.
+ */
+final class Cluster implements AutoCloseable {
+    final RedisServer redis;
+    final int redisPort;
+    final EmbeddedPostgres postgres;
+    final List<Process> nodes = new ArrayList<>();
+    final List<String> bases = new ArrayList<>();
+    final Map<String, String> settings = new LinkedHashMap<>();
+
+    private Cluster(RedisServer redis, int redisPort, EmbeddedPostgres postgres) {
+        this.redis = redis;
+        this.redisPort = redisPort;
+        this.postgres = postgres;
+    }
+
+    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides) throws IOException {
+        int redisPort = freePort();
+        RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
+                .setting("appendonly no").setting("maxclients 20000").build();
+        redis.start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createTempDirectory("roundtable-bench-pg")).setCleanDataDirectory(true)
+                .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("fsync", "off")
+                .setPort(freePort()).start();
+        Cluster cluster = new Cluster(redis, redisPort, postgres);
+        int pg = postgres.getPort();
+        cluster.settings.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort);
+        cluster.settings.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pg + "/postgres");
+        cluster.settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
+        cluster.settings.put("quarkus.datasource.username", "postgres");
+        cluster.settings.put("quarkus.datasource.password", "postgres");
+        cluster.settings.put("quarkus.redis.max-pool-size", "64");
+        cluster.settings.put("quarkus.redis.max-pool-waiting", "100000");
+        cluster.settings.put("roundtable.ws.allowed-origins", "*");
+        cluster.settings.put("roundtable.limits.rooms-per-minute", "10000000");
+        cluster.settings.put("roundtable.limits.joins-per-minute", "10000000");
+        cluster.settings.put("roundtable.limits.sockets-per-client", "1000000");
+        cluster.settings.put("roundtable.limits.commands-per-second", "1000");
+        cluster.settings.put("roundtable.ws.idle-timeout", "120s");
+        cluster.settings.put("roundtable.rooms.barrier-countdown", "0s");
+        cluster.settings.putAll(overrides);
+        for (int i = 0; i < nodeCount; i++) {
+            cluster.startNode(app, i, heap);
+        }
+        return cluster;
+    }
+
+    private void startNode(Path app, int index, String heap) throws IOException {
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.log.level=WARN");
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(app.toString());
+        File log = Path.of("target", "bench-node" + index + ".log").toFile();
+        log.getParentFile().mkdirs();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
+        nodes.add(process);
+        String base = "http://127.0.0.1:" + port;
+        bases.add(base);
+        awaitReady(base, process, Duration.ofSeconds(90));
+    }
+
+    private static void awaitReady(String base, Process process, Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("an app node exited; see bench/target/bench-node*.log");
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("an app node was not ready in " + timeout);
+    }
+
+    long pid(int node) {
+        return nodes.get(node).pid();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Process node : nodes) {
+            node.destroy();
+        }
+        for (Process node : nodes) {
+            try {
+                if (!node.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    node.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        redis.stop();
+        postgres.close();
+    }
+}

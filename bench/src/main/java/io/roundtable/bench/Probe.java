@@ -1,0 +1,100 @@
+package io.roundtable.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the server's heap and RSS and Redis's own counters, from outside the app. */
+final class Probe {
+    private Probe() {
+    }
+
+    /** Heap used after a full GC, in bytes (via jcmd on a node this harness started). */
+    static long heapAfterGc(long pid) {
+        run("jcmd", Long.toString(pid), "GC.run");
+        String out = run("jcmd", Long.toString(pid), "GC.heap_info");
+        // G1: " garbage-first heap   total 1048576K, used 123456K [..."
+        int used = out.indexOf("used ");
+        if (used < 0) {
+            return -1;
+        }
+        String number = out.substring(used + 5, out.indexOf('K', used));
+        return Long.parseLong(number.trim()) * 1024;
+    }
+
+    /** Resident set size in bytes, from /proc. */
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** A few fields of Redis INFO. */
+    static Map<String, String> redisInfo(int port) {
+        Map<String, String> info = new LinkedHashMap<>();
+        String text = redis(port, "INFO");
+        for (String line : text.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                String key = line.substring(0, colon);
+                if (key.equals("used_memory") || key.equals("total_commands_processed") || key.equals("db0")
+                        || key.equals("instantaneous_ops_per_sec") || key.equals("redis_version")
+                        || key.equals("connected_clients")) {
+                    info.put(key, line.substring(colon + 1));
+                }
+            }
+        }
+        return info;
+    }
+
+    /** One inline command over RESP; returns the raw reply. */
+    static String redis(int port, String command) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1 << 16];
+            StringBuilder reply = new StringBuilder();
+            socket.setSoTimeout(2000);
+            int n = in.read(buffer);
+            reply.append(new String(buffer, 0, Math.max(0, n), StandardCharsets.UTF_8));
+            if (reply.charAt(0) == '$') {
+                int length = Integer.parseInt(reply.substring(1, reply.indexOf("\r\n")));
+                while (reply.length() < length + reply.indexOf("\r\n") + 2 && (n = in.read(buffer)) > 0) {
+                    reply.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            }
+            return reply.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

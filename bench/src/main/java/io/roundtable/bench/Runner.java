@@ -1,0 +1,93 @@
+package io.roundtable.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** Runs one scenario and puts its figures into the report. */
+final class Runner {
+    private Runner() {
+    }
+
+    static void run(Bench.Args args, Scenarios scenarios, Stats stats, Map<String, Object> report, Cluster cluster) {
+        int seconds = args.number("seconds", 30);
+        switch (args.scenario) {
+            case "idle" -> {
+                int members = args.number("members", 1000);
+                long start = System.nanoTime();
+                List<Seat> seats = scenarios.idle(members, args.number("per-room", 12));
+                Bench.log(seats.size() + " members connected; holding");
+                report.put("setupSeconds", (System.nanoTime() - start) / 1e9);
+                Cluster.sleep(seconds * 1000L);
+                long open = seats.stream().filter(s -> s.socket != null && !s.socket.isClosed()).count();
+                report.put("connectionsHeld", open);
+                report.put("units", open);
+                measureLoaded(report, cluster);
+                report.put("closedByServer", stats.closed.sum());
+                seats.forEach(Seat::close);
+            }
+            case "play" -> {
+                int rooms = args.number("rooms", 100);
+                double rate = args.decimal("rate", 1.0);
+                List<Scenarios.PlayingRoom> playing = scenarios.play(rooms, rate);
+                Bench.log(playing.size() + " rooms seated and ready; measuring");
+                report.put("rooms", playing.size());
+                report.put("units", playing.size());
+                steady(args, stats, report, seconds);
+                report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
+                measureLoaded(report, cluster);
+                bytes(stats, report);
+                playing.forEach(r -> r.seats.forEach(Seat::close));
+            }
+            case "chat" -> {
+                List<List<Seat>> rooms = scenarios.chat(args.number("rooms", 100), args.number("per-room", 6),
+                        args.decimal("rate", 1.0));
+                report.put("rooms", rooms.size());
+                report.put("units", rooms.size());
+                steady(args, stats, report, seconds);
+                measureLoaded(report, cluster);
+                rooms.forEach(r -> r.forEach(Seat::close));
+            }
+            case "churn" -> {
+                long start = System.nanoTime();
+                var archived = scenarios.churn(args.number("workers", 4), start + seconds * 1_000_000_000L);
+                Cluster.sleep(seconds * 1000L + 2000);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                report.put("roomsArchived", archived.get());
+                report.put("roomsArchivedPerSecond", archived.get() / elapsed);
+                report.put("createToArchivedMs", stats.percentiles());
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + args.scenario
+                    + " (idle, play, chat or churn)");
+        }
+        report.put("rejections", stats.rejectionCounts());
+    }
+
+    /** Discards the warm-up, then counts applied commands and latency over {@code seconds}. */
+    private static void steady(Bench.Args args, Stats stats, Map<String, Object> report, int seconds) {
+        Cluster.sleep(args.number("warmup", 5) * 1000L);
+        stats.latency.reset();
+        stats.rejections.clear();
+        long before = stats.applied.sum();
+        long start = System.nanoTime();
+        Cluster.sleep(seconds * 1000L);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        report.put("appliedPerSecond", (stats.applied.sum() - before) / elapsed);
+        report.put("latencyMs", stats.percentiles());
+    }
+
+    private static void bytes(Stats stats, Map<String, Object> report) {
+        report.put("patches", stats.patches.sum());
+        report.put("snapshots", stats.snapshots.sum());
+        report.put("bytesPerPatch", stats.patches.sum() == 0 ? 0 : stats.patchBytes.sum() / stats.patches.sum());
+        report.put("bytesPerSnapshot", stats.snapshots.sum() == 0 ? 0 : stats.snapshotBytes.sum() / stats.snapshots.sum());
+        report.put("deltaToSnapshotRatio", stats.fullFrameBytes.sum() == 0 ? 0
+                : (double) stats.patchBytes.sum() / stats.fullFrameBytes.sum());
+    }
+
+    private static void measureLoaded(Map<String, Object> report, Cluster cluster) {
+        if (cluster != null) {
+            report.put("heapLoaded", Bench.totalHeap(cluster));
+            report.put("rssLoaded", Bench.totalRss(cluster));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.roundtable.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+
+/** The load scenarios: idle members, playing rooms, chat fan-out, and rooms churned to the archive. */
+final class Scenarios {
+    private final Load load;
+    private final List<String> bases;
+    private final Stats stats;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Scenarios(Load load, List<String> bases, Stats stats) {
+        this.load = load;
+        this.bases = bases;
+        this.stats = stats;
+    }
+
+    private String base() {
+        return bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
+    }
+
+    /** Creates a room and seats {@code players} clients in it, each on the next node, sockets open. */
+    Future<List<Seat>> table(String game, String options, int players) {
+        String body = "{\"game\":\"" + game + "\"" + (options == null ? "" : ",\"options\":" + options) + "}";
+        return load.call(base(), HttpMethod.POST, "/api/rooms", body, null, 201).compose(created -> {
+            String room = created.get("id").asText();
+            Future<List<Seat>> seats = Future.succeededFuture(new ArrayList<>());
+            for (int i = 0; i < players; i++) {
+                int n = i;
+                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats)
+                        .compose(seat -> seat.connect(load)).map(seat -> {
+                            list.add(seat);
+                            return list;
+                        }));
+            }
+            return seats;
+        });
+    }
+
+    /** Runs {@code count} tasks with at most {@code parallel} in flight; waits for all. */
+    <T> List<T> inBatches(int count, int parallel, java.util.function.IntFunction<Future<T>> task) {
+        Semaphore permits = new Semaphore(parallel);
+        ConcurrentLinkedQueue<T> done = new ConcurrentLinkedQueue<>();
+        AtomicInteger finished = new AtomicInteger();
+        for (int i = 0; i < count; i++) {
+            permits.acquireUninterruptibly();
+            task.apply(i).onComplete(result -> {
+                if (result.succeeded()) {
+                    done.add(result.result());
+                } else {
+                    stats.errors.increment();
+                    System.err.println("setup failure: " + result.cause().getMessage());
+                }
+                finished.incrementAndGet();
+                permits.release();
+            });
+        }
+        while (finished.get() < count) {
+            Cluster.sleep(20);
+        }
+        return new ArrayList<>(done);
+    }
+
+    // ---------------------------------------------------------------------------------------------- idle
+
+    /** {@code members} sockets in voice rooms of {@code perRoom}, each pinging every ~10 s like every client. */
+    List<Seat> idle(int members, int perRoom) {
+        int rooms = (members + perRoom - 1) / perRoom;
+        List<List<Seat>> tables = inBatches(rooms, 32, i -> table("voice", "{\"maxMembers\":" + perRoom + "}",
+                Math.min(perRoom, members - i * perRoom)));
+        List<Seat> seats = tables.stream().flatMap(List::stream).toList();
+        return seats;
+    }
+
+    // ---------------------------------------------------------------------------------------------- play
+
+    /** One Avalon table driven by its five clients, one action every {@code periodMs}. */
+    final class PlayingRoom {
+        volatile List<Seat> seats;
+        final Map<Long, Long> pending = new ConcurrentHashMap<>();
+        final AtomicLong games = new AtomicLong();
+        volatile boolean replacing;
+
+        void watch() {
+            for (Seat seat : seats) {
+                seat.onFrame = s -> settle();
+            }
+        }
+
+        /** Every action whose version all five clients now hold is done: its latency is recorded. */
+        private void settle() {
+            long lowest = Long.MAX_VALUE;
+            for (Seat s : seats) {
+                lowest = Math.min(lowest, s.version);
+            }
+            long now = System.nanoTime();
+            for (var entry : pending.entrySet()) {
+                if (entry.getKey() <= lowest && pending.remove(entry.getKey()) != null) {
+                    stats.latencyNanos(now - entry.getValue());
+                }
+            }
+        }
+
+        void step() {
+            if (replacing) {
+                return;
+            }
+            for (Seat seat : seats) {
+                if (seat.frame != null && "FINISHED".equals(seat.frame.at("/room/phase").asText())) {
+                    replace();
+                    return;
+                }
+            }
+            for (Seat seat : seats) {
+                Optional<String> move = AvalonChooser.next(seat.frame);
+                if (move.isPresent()) {
+                    long start = System.nanoTime();
+                    seat.send("{\"type\":\"act\",\"action\":" + move.get() + ",\"expectedVersion\":" + seat.version + "}")
+                            .onSuccess(reply -> {
+                                if (reply.path("ok").asBoolean()) {
+                                    stats.applied.increment();
+                                    pending.put(reply.get("version").asLong(), start);
+                                    settle();
+                                } else {
+                                    stats.rejection(reply.at("/error/code").asText());
+                                }
+                            });
+                    return;
+                }
+            }
+        }
+
+        private void replace() {
+            replacing = true;
+            games.incrementAndGet();
+            seats.forEach(Seat::close);
+            readyTable().onSuccess(fresh -> {
+                seats = fresh;
+                pending.clear();
+                watch();
+                replacing = false;
+            }).onFailure(e -> stats.errors.increment());
+        }
+    }
+
+    Future<List<Seat>> readyTable() {
+        return table("avalon", "{\"players\":5}", 5).compose(seats -> {
+            List<Future<JsonNode>> ready = new ArrayList<>();
+            for (Seat seat : seats) {
+                ready.add(seat.send("{\"type\":\"ready\",\"ready\":true}"));
+            }
+            return Future.all(ready).map(all -> seats);
+        });
+    }
+
+    List<PlayingRoom> play(int rooms, double actionsPerRoomPerSecond) {
+        List<PlayingRoom> playing = inBatches(rooms, 16, i -> readyTable().map(seats -> {
+            PlayingRoom room = new PlayingRoom();
+            room.seats = seats;
+            room.watch();
+            return room;
+        }));
+        long period = Math.max(1, Math.round(1000 / actionsPerRoomPerSecond));
+        for (PlayingRoom room : playing) {
+            long offset = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period);
+            load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> room.step()));
+        }
+        return playing;
+    }
+
+    // ---------------------------------------------------------------------------------------------- chat
+
+    /** Rooms of {@code perRoom} members; one message per room every {@code periodMs}, timed until all have it. */
+    List<List<Seat>> chat(int rooms, int perRoom, double messagesPerRoomPerSecond) {
+        List<List<Seat>> tables = inBatches(rooms, 32, i -> table("voice", "{\"maxMembers\":" + perRoom + "}", perRoom));
+        long period = Math.max(1, Math.round(1000 / messagesPerRoomPerSecond));
+        for (List<Seat> seats : tables) {
+            Map<String, long[]> sent = new ConcurrentHashMap<>();
+            for (Seat seat : seats) {
+                seat.onMessage = message -> {
+                    long[] entry = sent.get(message.get("text").asText());
+                    if (entry != null && ++entry[1] == seats.size()) {
+                        stats.latencyNanos(System.nanoTime() - entry[0]);
+                        sent.remove(message.get("text").asText());
+                    }
+                };
+            }
+            AtomicLong counter = new AtomicLong();
+            long offset = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period);
+            load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> {
+                Seat sender = seats.get((int) (counter.get() % seats.size()));
+                String text = "m" + counter.incrementAndGet() + "-" + sender.member;
+                sent.put(text, new long[] { System.nanoTime(), 0 });
+                sender.send("{\"type\":\"send\",\"text\":\"" + text + "\"}").onSuccess(reply -> {
+                    if (reply.path("ok").asBoolean()) {
+                        stats.applied.increment();
+                    } else {
+                        stats.rejection(reply.at("/error/code").asText());
+                        sent.remove(text);
+                    }
+                });
+            }));
+        }
+        return tables;
+    }
+
+    // ---------------------------------------------------------------------------------------------- churn
+
+    /** {@code workers} loops: create a room of five bots (it plays itself), wait until it is archived. */
+    AtomicLong churn(int workers, long untilNanos) {
+        AtomicLong archived = new AtomicLong();
+        for (int w = 0; w < workers; w++) {
+            churnOne(archived, untilNanos);
+        }
+        return archived;
+    }
+
+    private void churnOne(AtomicLong archived, long untilNanos) {
+        if (System.nanoTime() > untilNanos) {
+            return;
+        }
+        long start = System.nanoTime();
+        String base = base();
+        load.call(base, HttpMethod.POST, "/api/rooms", "{\"game\":\"avalon\",\"bots\":5}", null, 201)
+                .compose(created -> awaitArchived(base, created.get("id").asText(), 200))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        archived.incrementAndGet();
+                        stats.applied.increment();
+                        stats.latencyNanos(System.nanoTime() - start);
+                    } else {
+                        stats.errors.increment();
+                    }
+                    churnOne(archived, untilNanos);
+                });
+    }
+
+    private Future<JsonNode> awaitArchived(String base, String room, int attemptsLeft) {
+        return load.call(base, HttpMethod.GET, "/api/matches/" + room, null, null, 200).recover(missing -> {
+            if (attemptsLeft <= 0) {
+                return Future.failedFuture("room " + room + " was not archived");
+            }
+            io.vertx.core.Promise<JsonNode> later = io.vertx.core.Promise.promise();
+            load.vertx.setTimer(50, t -> awaitArchived(base, room, attemptsLeft - 1).onComplete(later));
+            return later.future();
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package io.roundtable.bench;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.json.Json;
+import io.roundtable.core.view.Deltas;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+/** One member's client: joined over REST, following its frame over the socket, sending commands. */
+final class Seat {
+    final String base;
+    final String room;
+    final String member;
+    final String token;
+    volatile JsonNode frame;
+    volatile long version = -1;
+    volatile WebSocket socket;
+    private final Map<String, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong();
+    volatile Consumer<Seat> onFrame = s -> { };
+    volatile Consumer<JsonNode> onMessage = m -> { };
+    final Stats stats;
+
+    private Seat(String base, String room, String member, String token, Stats stats) {
+        this.base = base;
+        this.room = room;
+        this.member = member;
+        this.token = token;
+        this.stats = stats;
+    }
+
+    static Future<Seat> join(Load load, String base, String room, String name, Stats stats) {
+        String body = "{\"name\":\"" + name + "\",\"client\":\"" + name + "-" + room + "\"}";
+        return load.call(base, HttpMethod.POST, "/api/rooms/" + room + "/members", body, null, 201)
+                .map(j -> new Seat(base, room, j.get("member").asText(), j.get("token").asText(), stats));
+    }
+
+    Future<Seat> connect(Load load) {
+        URI uri = URI.create(base);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI("/ws/rooms/" + room + "?token=" + token);
+        return load.ws.connect(options).onSuccess(ws -> load.vertx.setPeriodic(10_000 + (long) (Math.random() * 1000), t -> {
+            if (ws.isClosed()) {
+                load.vertx.cancelTimer(t);
+            } else {
+                ws.writeTextMessage("{\"type\":\"ping\"}");
+            }
+        })).recover(failure -> Future.failedFuture(
+                failure instanceof io.vertx.core.http.UpgradeRejectedException rejected
+                        ? "socket refused " + rejected.getStatus() + " " + rejected.getHeaders().get("X-Roundtable-Error")
+                                + " for " + member + " in " + room
+                        : failure.toString())).map(ws -> {
+            socket = ws;
+            ws.textMessageHandler(this::receive);
+            ws.closeHandler(v -> stats.closed.increment());
+            return this;
+        });
+    }
+
+    private void receive(String text) {
+        JsonNode node = Json.read(text, JsonNode.class);
+        switch (node.path("type").asText()) {
+            case "snapshot" -> {
+                stats.snapshotBytes.add(text.length());
+                stats.snapshots.increment();
+                frame = node.get("frame");
+                version = node.get("version").asLong();
+                onFrame.accept(this);
+            }
+            case "patch" -> {
+                stats.patchBytes.add(text.length());
+                stats.patches.increment();
+                frame = Deltas.apply(node.get("ops"), frame);
+                version = node.get("version").asLong();
+                stats.fullFrameBytes.add(frame.toString().length() + 40);
+                onFrame.accept(this);
+            }
+            case "message" -> onMessage.accept(node.get("message"));
+            case "reply", "pong" -> {
+                Promise<JsonNode> waiting = pending.remove(node.path("ref").asText());
+                if (waiting != null) {
+                    waiting.tryComplete(node);
+                }
+            }
+            case "error" -> stats.rejection(node.at("/error/code").asText());
+            default -> {
+            }
+        }
+    }
+
+    /** Sends a command record over the socket; completes with the reply frame. Every client pings every ~10 s. */
+    Future<JsonNode> send(String json) {
+        String ref = "r" + refs.incrementAndGet();
+        Promise<JsonNode> promise = Promise.promise();
+        pending.put(ref, promise);
+        socket.writeTextMessage(json.substring(0, json.length() - 1) + ",\"ref\":\"" + ref + "\"}");
+        return promise.future();
+    }
+
+    void close() {
+        if (socket != null && !socket.isClosed()) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.roundtable.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** Counters and a latency histogram, shared by every client of a run. */
+final class Stats {
+    final Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+    final LongAdder applied = new LongAdder();
+    final LongAdder snapshots = new LongAdder();
+    final LongAdder patches = new LongAdder();
+    final LongAdder snapshotBytes = new LongAdder();
+    final LongAdder patchBytes = new LongAdder();
+    final LongAdder fullFrameBytes = new LongAdder();
+    final LongAdder closed = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
+
+    void rejection(String code) {
+        rejections.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    void latencyNanos(long nanos) {
+        latency.recordValue(Math.max(1, nanos / 1000));
+    }
+
+    Map<String, Long> rejectionCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        rejections.forEach((code, n) -> counts.put(code, n.sum()));
+        return counts;
+    }
+
+    /** Latency percentiles in milliseconds. */
+    Map<String, Double> percentiles() {
+        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        p.put("count", (double) latency.getTotalCount());
+        p.put("p50", latency.getValueAtPercentile(50) / 1000.0);
+        p.put("p95", latency.getValueAtPercentile(95) / 1000.0);
+        p.put("p99", latency.getValueAtPercentile(99) / 1000.0);
+        p.put("max", latency.getMaxValue() / 1000.0);
+        return p;
+    }
+}

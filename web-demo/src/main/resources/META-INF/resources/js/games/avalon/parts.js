@@ -1,0 +1,170 @@
+// The pieces of the Avalon table, each a function of the viewer's game view: the seats around the
+// table, the quest track, the vote grid, the Lady of the Lake, your secret, the end screen, the log.
+// They show only what the view holds: the server never sends anyone more than their share.
+import { h } from '../../dom.js';
+import { presenceDot } from '../../members.js';
+import { ROLES, roleTitle } from './rules.js';
+
+const LABELS = { evil: 'evil', 'merlin-or-morgana': 'Merlin or Morgana' };
+
+/** What the viewer knows of each other seat: night sightings and their own Lady results. */
+export function knowledge(game) {
+  const known = new Map();
+  const add = (seat, text) => known.set(seat, [...(known.get(seat) ?? []), text]);
+  for (const s of game.sees ?? []) add(s.seat, LABELS[s.as] ?? s.as);
+  for (const use of game.lady?.uses ?? []) {
+    if (use.loyalty && use.holder === game.you) add(use.target, `Lady: ${use.loyalty}`);
+  }
+  return known;
+}
+
+export function seatRing(game, ui, { hideSecret }) {
+  const n = game.players;
+  const you = game.you ?? null;
+  const known = hideSecret ? new Map() : knowledge(game);
+  const last = game.proposals?.at(-1);
+  const showVotes = last && !last.forced && game.phase !== 'vote';
+  const seats = [];
+  for (let seat = 0; seat < n; seat++) {
+    const member = ui.memberAt(seat);
+    const position = (seat - (you ?? 0) + n) % n;
+    const tags = [];
+    if (seat === game.leader && game.phase !== 'over') tags.push(['leader', 'Leader']);
+    if (game.lady?.holder === seat) tags.push(['lady', 'Lady of the Lake']);
+    if (game.team?.includes(seat) && (game.phase === 'vote' || game.phase === 'quest')) tags.push(['team', 'On the team']);
+    if (game.voted?.includes(seat)) tags.push(['done', 'Voted']);
+    if (game.played?.includes(seat)) tags.push(['done', 'Played']);
+    if (game.assassin === seat) tags.push(['assassin', 'Assassin']);
+    if (game.named === seat) tags.push(['named', 'Named by the Assassin']);
+    if (member?.bot) tags.push(['bot', 'bot']);
+    if (member?.standIn) tags.push(['stand-in', 'stand-in bot']);
+    if (seat === you) tags.push(['you', 'you']);
+    const role = game.roles?.[seat];
+    const waiting = game.waitingFor?.includes(seat) && game.phase !== 'over';
+    seats.push(h('li', {
+      class: ['seat', waiting ? 'awaited' : '', seat === you ? 'mine' : '', role ? `side-${ROLES[role]?.side}` : ''].join(' '),
+      style: `--angle: ${90 + (360 * position) / n}deg`, 'data-seat': seat,
+    },
+    h('div', { class: 'seat-name' }, member ? presenceDot(member) : null, h('span', {}, member?.name ?? `Seat ${seat}`)),
+    h('div', { class: 'muted seat-no' }, `Seat ${seat}${waiting ? ' · to play' : ''}`),
+    tags.length ? h('div', { class: 'seat-tags' }, tags.map(([kind, text]) => h('span', { class: `tag tag-${kind}` }, text))) : null,
+    known.has(seat) ? h('div', { class: 'seat-known', 'data-known': seat }, `You know: ${known.get(seat).join(', ')}`) : null,
+    role ? h('div', { class: 'seat-role', 'data-role': role }, roleTitle(role)) : null,
+    showVotes ? h('div', { class: `seat-vote vote-${last.votes[seat]}` },
+      last.votes[seat] === 'approve' ? '✓ approved' : '✗ rejected') : null));
+  }
+  return h('ol', { class: 'seats', style: `--n: ${n}`, 'aria-label': 'Seats around the table' }, seats);
+}
+
+export function questTrack(game) {
+  return h('div', { class: 'track' },
+    h('ol', { class: 'quests', 'aria-label': 'Quests' }, game.questSizes.map((size, i) => {
+      const done = game.quests[i];
+      const current = !done && i + 1 === game.quest && game.phase !== 'over';
+      const needs = game.failsNeeded[i];
+      const result = done ? (done.succeeded ? 'succeeded' : 'failed') : current ? 'now' : 'to come';
+      return h('li', { class: `quest ${done ? (done.succeeded ? 'success' : 'fail') : ''} ${current ? 'current' : ''}`,
+        'data-quest': i + 1, 'data-result': done ? result : null },
+      h('span', { class: 'quest-size', 'aria-hidden': 'true' }, String(size)),
+      h('span', { class: 'quest-text' }, `Quest ${i + 1}: ${size} players, ${result}`
+        + (done ? ` (${done.fails} ${done.fails === 1 ? 'fail' : 'fails'})` : '')
+        + (needs > 1 ? `, ${needs} fails needed` : '')));
+    })),
+    h('p', { class: 'rejections', 'data-rejections': game.rejections },
+      h('span', {}, `Rejected in a row: ${game.rejections} of 5`),
+      h('span', { class: 'pips', 'aria-hidden': 'true' },
+        [0, 1, 2, 3, 4].map((i) => h('span', { class: `pip ${i < game.rejections ? 'on' : ''}` })))));
+}
+
+export function voteGrid(game, ui) {
+  if (!game.proposals?.length) return null;
+  const seats = [...Array(game.players).keys()];
+  return h('section', { class: 'panel grid-panel', 'aria-labelledby': 'grid-title' },
+    h('h2', { id: 'grid-title' }, 'Vote history'),
+    h('div', { class: 'scroll-x', tabindex: '0', 'aria-label': 'Vote history, scrollable', 'data-scroll-key': 'grid' },
+      h('table', { class: 'vote-grid' },
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, 'Quest'), h('th', { scope: 'col' }, 'Leader'),
+          seats.map((s) => h('th', { scope: 'col', title: ui.nameOf(s) }, ui.nameOf(s))),
+          h('th', { scope: 'col' }, 'Result'))),
+        h('tbody', {}, game.proposals.map((p) => h('tr', { class: p.approved ? 'approved' : 'rejected' },
+          h('th', { scope: 'row' }, `${p.quest}.${p.attempt}`),
+          h('td', {}, ui.nameOf(p.leader)),
+          seats.map((s) => {
+            const vote = p.votes?.[s];
+            const onTeam = p.team.includes(s);
+            return h('td', { class: `${onTeam ? 'on-team' : ''} vote-${vote ?? 'none'}` },
+              vote === 'approve' ? '✓' : vote === 'reject' ? '✗' : '–',
+              h('span', { class: 'sr-only' }, `${vote ?? 'no vote'}${onTeam ? ', on the team' : ''}`));
+          }),
+          h('td', {}, p.forced ? 'sent without a vote' : p.approved ? 'approved' : 'rejected')))))),
+    h('p', { class: 'hint' }, 'Framed cells: the proposed team.'));
+}
+
+export function ladyPanel(game, ui) {
+  if (!game.lady) return null;
+  const { holder, heldBy, uses } = game.lady;
+  return h('section', { class: 'panel lady-panel', 'aria-labelledby': 'lady-title' },
+    h('h2', { id: 'lady-title' }, 'Lady of the Lake'),
+    holder !== null && holder !== undefined ? h('p', {}, `Held by ${ui.nameOf(holder)}.`) : null,
+    heldBy?.length ? h('p', { class: 'muted' }, `Has held it: ${heldBy.map(ui.nameOf).join(', ')}.`) : null,
+    uses?.length ? h('ul', {}, uses.map((u) => h('li', { 'data-lady-use': u.target },
+      `After quest ${u.afterQuest}, ${ui.nameOf(u.holder)} examined ${ui.nameOf(u.target)}`
+      + (u.loyalty ? `: ${u.loyalty}.` : '.')))) : null);
+}
+
+/** Your role and your night, shown only to you (and hideable from people looking over your shoulder). */
+export function secretPanel(game, ui, { hidden, toggle }) {
+  if (!game.role) return null;
+  const names = (list) => list.map((s) => `${ui.nameOf(s.seat)} (seat ${s.seat})`).join(', ');
+  const evil = (game.sees ?? []).filter((s) => s.as === 'evil');
+  const pair = (game.sees ?? []).filter((s) => s.as === 'merlin-or-morgana');
+  const lines = [];
+  if (game.role === 'merlin') {
+    lines.push(evil.length ? `You see these players as evil: ${names(evil)}.` : 'You see no evil player.');
+  } else if (game.role === 'percival') {
+    lines.push(pair.length > 1 ? `One of these is Merlin, the other Morgana: ${names(pair)}.`
+      : pair.length ? `Merlin is ${names(pair)}.` : 'You saw no one.');
+  } else if (game.role === 'oberon') {
+    lines.push('The other evil players do not know you, and you do not know them.');
+  } else if (game.side === 'evil') {
+    lines.push(evil.length ? `Your fellow evil players: ${names(evil)}.` : 'You know no other evil player.');
+  } else {
+    lines.push('You saw no one at night.');
+  }
+  if (game.side === 'evil') lines.push('On a quest you may play Success or Fail.');
+  else lines.push('On a quest you can only play Success.');
+  return h('section', { class: `panel secret side-${game.side}`, 'aria-labelledby': 'secret-title' },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: 'secret-title' }, 'Only you see this'),
+      h('button', { type: 'button', class: 'small', 'aria-pressed': String(hidden), 'data-key': 'secret-toggle',
+        id: 'secret-toggle', onclick: toggle }, hidden ? 'Show' : 'Hide')),
+    hidden ? h('p', { class: 'muted' }, 'Hidden. Press Show to see your role again.')
+      : h('div', { class: 'secret-body', id: 'secret' },
+        h('p', {}, 'You are ', h('strong', { 'data-my-role': game.role }, roleTitle(game.role)),
+          `, on the side of ${game.side}.`),
+        lines.map((line) => h('p', {}, line))));
+}
+
+export function endPanel(game, ui) {
+  if (game.phase !== 'over') return null;
+  return h('section', { class: `panel end side-${game.winner}`, id: 'avalon-end', 'aria-labelledby': 'end-title' },
+    h('h2', { id: 'end-title' }, game.winner === 'good' ? 'Good wins' : 'Evil wins'),
+    h('p', { id: 'avalon-ending' }, game.ending ?? ''),
+    game.you !== undefined && game.you !== null && game.side
+      ? h('p', { class: 'strong' }, game.side === game.winner ? 'Your side won.' : 'Your side lost.') : null,
+    h('table', { class: 'roles-table' },
+      h('caption', {}, 'Every role, revealed'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Seat'), h('th', { scope: 'col' }, 'Player'),
+        h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Side'))),
+      h('tbody', {}, (game.roles ?? []).map((role, seat) => h('tr', { 'data-seat': seat, class: `side-${ROLES[role]?.side}` },
+        h('td', {}, String(seat)), h('td', {}, ui.nameOf(seat)),
+        h('td', { 'data-role': role }, roleTitle(role)), h('td', {}, ROLES[role]?.side ?? ''))))),
+    h('p', {}, h('a', { class: 'button', href: '#/' }, 'Back to the lobby')));
+}
+
+/** A log line with the players' names added after their seat numbers ("seat 3" → "seat 3 (Ann)"). */
+export function named(line, ui) {
+  return line.replace(/\b([Ss]eats?) (\d+(?:, \d+)*)/g, (_, word, numbers) =>
+    `${word} ${numbers.split(', ').map((n) => `${n} (${ui.nameOf(Number(n))})`).join(', ')}`);
+}

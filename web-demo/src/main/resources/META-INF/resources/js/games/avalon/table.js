@@ -1,0 +1,199 @@
+// The Avalon table: what is happening, what you may do now (from the view's youMay), the seats, the
+// quest track, your secret, the vote grid, the Lady, the end screen and the game log.
+import { h, fill, rerender } from '../../dom.js';
+import { roleTitle, STEP_NAMES } from './rules.js';
+import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, endPanel, named } from './parts.js';
+
+export function avalonTable(ui) {
+  // Only the sentence is live (announced when it changes); the ticking timer is not.
+  const statusLine = h('p', { class: 'status-line', id: 'avalon-status', role: 'status', 'aria-live': 'polite' });
+  const timer = h('p', { class: 'timer', hidden: true });
+  const status = h('div', { class: 'avalon-status' }, statusLine, timer);
+  const board = h('div', { class: 'board' });
+  const actions = h('section', { class: 'panel actions', id: 'avalon-actions', 'aria-labelledby': 'actions-title' });
+  const details = h('div', { class: 'avalon-details' });
+  const logList = h('ol', { class: 'log', id: 'avalon-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Game log',
+    tabindex: '0', 'data-scroll-key': 'log' });
+  const element = h('section', { class: 'avalon', 'aria-label': 'Avalon table' },
+    status, h('div', { class: 'avalon-main' }, actions, board), details,
+    h('section', { class: 'panel log-panel', 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Game log'), logList));
+
+  let frame = null;
+  let shown = null;
+  let pending = false;
+  let settledAt = null;
+  let hideSecret = false;
+  let selection = { key: null, seats: new Set() };
+  let logged = [];
+
+  const who = (seat) => `${ui.nameOf(seat)} (seat ${seat})`;
+  const list = (seats) => seats.map(who).join(', ');
+
+  function describe(game) {
+    if (game.phase === 'over') return game.ending ?? 'The game is over.';
+    const size = game.questSizes[game.quest - 1];
+    const mine = game.waitingFor?.includes(game.you);
+    switch (game.phase) {
+      case 'propose':
+        return game.leader === game.you ? `You lead quest ${game.quest}: choose a team of ${size}.`
+          : `Quest ${game.quest}: ${who(game.leader)} is choosing a team of ${size}.`;
+      case 'vote':
+        return `${mine ? 'Your vote: ' : ''}approve or reject the team for quest ${game.quest}: ${list(game.team)}.`
+          .replace(/^a/, 'A');
+      case 'quest':
+        return mine ? `You are on quest ${game.quest}: play your card.` : `The team is on quest ${game.quest}: ${list(game.team)}.`;
+      case 'lady':
+        return mine ? 'You hold the Lady of the Lake: choose whose loyalty to see.'
+          : `${who(game.lady?.holder)} uses the Lady of the Lake.`;
+      case 'assassinate':
+        return mine ? 'Three quests succeeded. You are the Assassin: name Merlin.'
+          : `Three quests succeeded. The Assassin, ${who(game.assassin)}, names Merlin.`;
+      default:
+        return STEP_NAMES[game.phase] ?? game.phase;
+    }
+  }
+
+  /** One action at a time; the buttons stay disabled until the frame that includes it arrives. */
+  async function act(action) {
+    pending = true;
+    draw(true);
+    try {
+      const { version } = await ui.act(action);
+      if (frame.room.version >= version) pending = false;
+      else settledAt = version;
+    } catch {
+      pending = false; // The shell has shown the server's sentence.
+    }
+    draw(true);
+  }
+
+  function proposeForm(game, choice) {
+    const key = `${game.quest}-${game.rejections}-${game.leader}`;
+    if (selection.key !== key) selection = { key, seats: new Set() };
+    const count = selection.seats.size;
+    const ready = count === choice.teamSize;
+    return h('form', { class: 'propose', onsubmit: (e) => {
+      e.preventDefault();
+      if (selection.seats.size === choice.teamSize) act({ type: 'propose', team: [...selection.seats].sort((a, b) => a - b) });
+    } },
+    h('fieldset', { 'data-team-size': choice.teamSize },
+      h('legend', {}, `Choose ${choice.teamSize} players for quest ${game.quest}`),
+      choice.seats.map((seat) => h('div', { class: 'check' },
+        h('input', { type: 'checkbox', id: `team-${seat}`, value: seat, 'data-key': `team-${seat}`, 'data-team-seat': seat,
+          checked: selection.seats.has(seat), disabled: pending || (!selection.seats.has(seat) && count >= choice.teamSize),
+          onchange: (e) => {
+            if (e.target.checked) selection.seats.add(seat);
+            else selection.seats.delete(seat);
+            draw(true);
+          } }),
+        h('label', { for: `team-${seat}` }, seat === game.you ? `${who(seat)}, you` : who(seat))))),
+    h('p', { class: 'hint', 'aria-live': 'polite' }, `${count} of ${choice.teamSize} chosen.`),
+    h('button', { type: 'submit', class: 'primary', id: 'propose', 'data-key': 'propose', disabled: pending || !ready },
+      'Propose this team'));
+  }
+
+  function choiceButtons(choice, label, attribute, options) {
+    return h('div', { class: 'choice-buttons', role: 'group', 'aria-label': label },
+      options.map(([value, text, kind]) => h('button', {
+        type: 'button', class: kind ?? '', [attribute]: value, 'data-key': `${attribute}-${value}`, disabled: pending,
+        onclick: () => act(choice(value)),
+      }, text)));
+  }
+
+  function actionPanel(game) {
+    const title = h('h2', { id: 'actions-title' }, 'Your move');
+    if (game.phase === 'over') return [endPanel(game, ui)];
+    if (frame.me.spectator) return [title, h('p', { class: 'muted' }, 'You are watching: you see only what everyone may see.')];
+    const choice = game.youMay?.[0];
+    if (!choice) {
+      const waiting = (game.waitingFor ?? []).map(who);
+      return [title, h('p', { class: 'muted', id: 'nothing-to-do' },
+        waiting.length ? `Waiting for ${waiting.join(', ')}.` : 'Nothing to do right now.')];
+    }
+    switch (choice.action) {
+      case 'propose':
+        return [title, proposeForm(game, choice)];
+      case 'vote':
+        return [title, h('p', {}, `Team for quest ${game.quest}: ${list(game.team)}.`),
+          choiceButtons((vote) => ({ type: 'vote', vote }), 'Your vote', 'data-vote',
+            [['approve', 'Approve', 'primary'], ['reject', 'Reject']])];
+      case 'quest':
+        return [title, h('p', {}, 'Play one card, face down. Only the number of Fail cards is revealed.'),
+          choiceButtons((card) => ({ type: 'quest', card }), 'Your quest card', 'data-card',
+            choice.choices.map((c) => [c, c === 'success' ? 'Play Success' : 'Play Fail', c === 'success' ? 'primary' : 'danger']))];
+      case 'lady':
+        return [title, h('p', {}, 'Choose a player: you alone will learn whether they are good or evil.'),
+          choiceButtons((target) => ({ type: 'lady', target: Number(target) }), 'Examine a player', 'data-lady',
+            choice.seats.map((s) => [String(s), who(s)]))];
+      case 'assassinate':
+        return [title, h('p', {}, 'Name the player you believe is Merlin. If you are right, evil wins.'),
+          choiceButtons((target) => ({ type: 'assassinate', target: Number(target) }), 'Name Merlin', 'data-assassinate',
+            choice.seats.map((s) => [String(s), who(s), 'danger']))];
+      default:
+        return [title, h('p', {}, `The game offers "${choice.action}", which this page does not know.`)];
+    }
+  }
+
+  function rulesLine(options) {
+    const roles = (options.roles ?? []).filter((r) => r !== 'servant' && r !== 'minion').map(roleTitle);
+    const variants = [options.lady && 'Lady of the Lake', options.hammer && 'hammer',
+      options.oberonHiddenFromMerlin && 'Oberon hidden from Merlin', options.evilChannel && 'evil channel'].filter(Boolean);
+    return h('p', { class: 'hint rules-line' },
+      `Special roles in play: ${roles.length ? roles.join(', ') : 'none'}; the other seats are Loyal Servants and Minions.`
+      + (variants.length ? ` Variants: ${variants.join(', ')}.` : ''));
+  }
+
+  function updateLog(game) {
+    const lines = (game.log ?? []).map((line) => named(line, ui));
+    const same = logged.length <= lines.length && logged.every((l, i) => l === lines[i]);
+    if (!same) {
+      fill(logList);
+      logged = [];
+    }
+    for (const line of lines.slice(logged.length)) logList.append(h('li', {}, line));
+    if (lines.length !== logged.length) logList.scrollTop = logList.scrollHeight;
+    logged = lines;
+  }
+
+  function draw(force) {
+    const game = frame?.game;
+    if (!game) return;
+    const deadline = frame.room.deadline;
+    const signature = JSON.stringify([game, frame.room.members, deadline, frame.me.spectator, pending]);
+    if (!force && signature === shown) return;
+    shown = signature;
+    element.dataset.phase = game.phase;
+    status.hidden = game.phase === 'over';
+    const sentence = describe(game);
+    if (statusLine.textContent !== sentence) statusLine.textContent = sentence;
+    timer.hidden = !deadline || game.phase === 'over';
+    if (!timer.hidden && timer.querySelector('[data-ends-at]')?.dataset.endsAt !== deadline) {
+      fill(timer, 'Time left: ', h('strong', { 'data-ends-at': deadline }, '…'));
+    }
+    rerender(board, () => [h('div', { class: 'ring' }, seatRing(game, ui, { hideSecret }),
+      h('div', { class: 'ring-center' }, questTrack(game)))]);
+    rerender(actions, () => actionPanel(game));
+    actions.classList.toggle('panel', game.phase !== 'over');
+    actions.setAttribute('aria-labelledby', game.phase === 'over' ? 'end-title' : 'actions-title');
+    rerender(details, () => [
+      secretPanel(game, ui, { hidden: hideSecret, toggle: () => { hideSecret = !hideSecret; draw(true); } }),
+      rulesLine(frame.room.options ?? {}),
+      voteGrid(game, ui),
+      ladyPanel(game, ui),
+    ]);
+    updateLog(game);
+  }
+
+  return {
+    element,
+    render(next) {
+      frame = next;
+      if (settledAt !== null && next.room.version >= settledAt) {
+        pending = false;
+        settledAt = null;
+      }
+      draw(false);
+    },
+    destroy() {},
+  };
+}

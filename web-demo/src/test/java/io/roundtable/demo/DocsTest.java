@@ -1,0 +1,140 @@
+package io.roundtable.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.json.Json;
+
+/**
+ * The docs show real code: every Java snippet in docs/ is a passage of a source file that compiles and
+ * is tested (lines marked {@code …} stand for omitted code), and every complete JSON example parses.
+ */
+class DocsTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    static List<String> blocks(Path markdown, String language) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : Files.readAllLines(markdown)) {
+            if (current == null && line.strip().equals("```" + language)) {
+                current = new StringBuilder();
+            } else if (current != null && line.strip().equals("```")) {
+                blocks.add(current.toString());
+                current = null;
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        return blocks;
+    }
+
+    static List<Path> docs() throws IOException {
+        List<Path> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        docs.add(ROOT.resolve("README.md"));
+        docs.add(ROOT.resolve("templates/game-template/README.md"));
+        return docs;
+    }
+
+    /** All Java source of the repository, each file as trimmed non-blank lines. */
+    static List<List<String>> sources() throws IOException {
+        List<List<String>> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
+                    .forEach(p -> sources.add(lines(read(p))));
+        }
+        return sources;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** A snippet's parts between elisions, each found in order in one source file. */
+    static boolean mirrored(String snippet, List<List<String>> sources) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> part = new ArrayList<>();
+        for (String line : lines(snippet)) {
+            if (line.equals("…") || line.equals("...") || line.equals("// …") || line.equals("// ...")) {
+                parts.add(part);
+                part = new ArrayList<>();
+            } else {
+                part.add(line);
+            }
+        }
+        parts.add(part);
+        return sources.stream().anyMatch(source -> inOrder(parts, source));
+    }
+
+    private static boolean inOrder(List<List<String>> parts, List<String> source) {
+        int from = 0;
+        for (List<String> part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int at = java.util.Collections.indexOfSubList(source.subList(from, source.size()), part);
+            if (at < 0) {
+                return false;
+            }
+            from += at + part.size();
+        }
+        return true;
+    }
+
+    @Test
+    void every_java_snippet_in_the_docs_is_real_tested_code() throws IOException {
+        List<List<String>> sources = sources();
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Path doc : docs()) {
+            for (String snippet : blocks(doc, "java")) {
+                checked++;
+                if (!mirrored(snippet, sources)) {
+                    missing.add(ROOT.relativize(doc) + ":\n" + snippet);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+        assertThat(missing).as("snippets that match no source file").isEmpty();
+    }
+
+    @Test
+    void every_complete_json_example_in_the_docs_parses() throws IOException {
+        int checked = 0;
+        for (Path doc : docs()) {
+            for (String snippet : blocks(doc, "json")) {
+                if (snippet.contains("…") || snippet.contains("...")) {
+                    continue;
+                }
+                for (String document : snippet.strip().startsWith("{") && snippet.strip().lines().count() > 1
+                        && snippet.strip().lines().allMatch(l -> l.startsWith("{") && l.endsWith("}"))
+                                ? snippet.strip().lines().toList() : List.of(snippet)) {
+                    Json.read(document.strip().startsWith("\"") ? "{" + document + "}" : document, JsonNode.class);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(2);
+    }
+}
