@@ -39,9 +39,10 @@ public final class Bench {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 "java", System.getProperty("java.version")));
         report.put("parameters", args.values);
+        report.put("nodeJvmOptions", args.jvm);
         log("starting " + (args.target == null ? args.nodes + " node(s) with Redis and PostgreSQL" : "against " + args.target));
         Cluster cluster = args.target == null
-                ? Cluster.start(args.app, args.nodes, args.heap, args.settings) : null;
+                ? Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm) : null;
         List<String> bases = cluster == null ? List.of(args.target.split(",")) : cluster.bases;
         if (cluster != null) {
             report.put("appSettings", cluster.settings);
@@ -172,6 +173,7 @@ public final class Bench {
         Path app = Path.of("web-demo/target/quarkus-app/quarkus-run.jar");
         Path reports = Path.of("bench/reports");
         Map<String, String> settings = new LinkedHashMap<>();
+        final List<String> jvm = new ArrayList<>();
         final Map<String, String> values = new LinkedHashMap<>();
 
         public static Args parse(String... argv) {
@@ -191,6 +193,7 @@ public final class Bench {
                     case "redis-seconds" -> a.redisSeconds = Integer.parseInt(value);
                     case "app" -> a.app = Path.of(value);
                     case "reports" -> a.reports = Path.of(value);
+                    case "jvm" -> a.jvm.add(value);
                     case "set" -> {
                         int eq = value.indexOf('=');
                         a.settings.put(value.substring(0, eq), value.substring(eq + 1));

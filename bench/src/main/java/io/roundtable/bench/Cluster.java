@@ -37,7 +37,8 @@ final class Cluster implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides) throws IOException {
+    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides, List<String> jvmOptions)
+            throws IOException {
         int redisPort = freePort();
         RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
                 .setting("appendonly no").setting("maxclients 20000").build();
@@ -64,15 +65,16 @@ final class Cluster implements AutoCloseable {
         cluster.settings.put("roundtable.rooms.barrier-countdown", "0s");
         cluster.settings.putAll(overrides);
         for (int i = 0; i < nodeCount; i++) {
-            cluster.startNode(app, i, heap);
+            cluster.startNode(app, i, heap, jvmOptions);
         }
         return cluster;
     }
 
-    private void startNode(Path app, int index, String heap) throws IOException {
+    private void startNode(Path app, int index, String heap, List<String> jvmOptions) throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+        jvmOptions.forEach(option -> command.add(option.replace("{node}", Integer.toString(index))));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.log.level=WARN");

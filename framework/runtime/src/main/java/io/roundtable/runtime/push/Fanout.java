@@ -77,11 +77,11 @@ public class Fanout {
      * version, the deltas it missed if the recent history still holds its version, a snapshot otherwise.
      */
     public void catchUp(Subscriber s, Room room, Long clientVersion, List<Room> history) {
-        s.lastFrame = null;
+        s.lastFrame(null);
         s.lastVersion = -1;
         var game = games.get(room.game());
         if (clientVersion != null && clientVersion == room.version()) {
-            s.lastFrame = Frames.frame(room, game, s.member);
+            s.lastFrame(Frames.frame(room, game, s.member));
             s.lastVersion = room.version();
             send(s, new ServerFrame.Synced(room.version()));
             return;
@@ -90,7 +90,7 @@ public class Fanout {
                 .filter(r -> clientVersion != null && r.version() >= clientVersion && r.version() < room.version())
                 .sorted(java.util.Comparator.comparingLong(Room::version)).toList();
         if (!missed.isEmpty() && missed.get(0).version() == clientVersion) {
-            s.lastFrame = Frames.frame(missed.get(0), game, s.member);
+            s.lastFrame(Frames.frame(missed.get(0), game, s.member));
             s.lastVersion = clientVersion;
             missed.stream().skip(1).forEach(r -> pushFrame(s, r));
         }
@@ -148,13 +148,13 @@ public class Fanout {
             return;
         }
         JsonNode frame = Frames.frame(room, games.get(room.game()), s.member);
-        if (s.lastFrame == null) {
+        if (!s.hasFrame()) {
             send(s, new ServerFrame.Snapshot(room.version(), frame));
         } else {
-            JsonNode ops = Deltas.diff(s.lastFrame, frame);
+            JsonNode ops = Deltas.diff(s.lastFrame(), frame);
             send(s, new ServerFrame.Patch(s.lastVersion, room.version(), ops));
         }
-        s.lastFrame = frame;
+        s.lastFrame(frame);
         s.lastVersion = room.version();
     }
 

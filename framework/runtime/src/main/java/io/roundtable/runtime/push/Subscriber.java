@@ -15,7 +15,11 @@ public final class Subscriber {
     final WebSocketConnection connection;
     private final Bucket frames;
     private final String client;
-    JsonNode lastFrame;
+    /**
+     * The frame last sent, kept as compact JSON bytes: a parsed tree costs ten times the memory, and
+     * thousands of sockets each hold one. It is parsed back only to compute the next delta.
+     */
+    private byte[] lastFrame;
     long lastVersion = -1;
     long lastInboxSeq;
     private volatile Instant lastHeard = Instant.now();
@@ -44,6 +48,18 @@ public final class Subscriber {
 
     public WebSocketConnection connection() {
         return connection;
+    }
+
+    JsonNode lastFrame() {
+        return lastFrame == null ? null : io.roundtable.core.json.Json.read(lastFrame);
+    }
+
+    void lastFrame(JsonNode frame) {
+        lastFrame = frame == null ? null : io.roundtable.core.json.Json.bytes(frame);
+    }
+
+    boolean hasFrame() {
+        return lastFrame != null;
     }
 
     public Instant lastHeard() {

@@ -104,7 +104,8 @@ public class RoomService {
                     archiver.archive(step.room()).subscribe().with(x -> { },
                             e -> LOG.warnf("Archiving %s failed (the sweeper retries): %s", roomId, e.getMessage()));
                 }
-                Uni<Void> after = step.expired() ? remove(step.room()) : publishCard(step.room());
+                Uni<Void> after = step.expired() ? remove(step.room())
+                        : lobbyChanged(room, step.room()) ? publishCard(step.room()) : Uni.createFrom().voidItem();
                 return after.replaceWith(step);
             });
         });
@@ -137,6 +138,17 @@ public class RoomService {
     /** Another node committed {@code version}: our copy is stale. */
     public void invalidate(String roomId, long version) {
         cache.computeIfPresent(roomId, (id, room) -> room.version() < version ? null : room);
+    }
+
+    /**
+     * Whether the lobby card or the sweep schedule needs refreshing: most commands (moves, chat,
+     * acknowledgements) change neither, and skipping saves two Redis round trips per command.
+     */
+    private boolean lobbyChanged(Room before, Room after) {
+        var game = engine.games().get(after.game());
+        return !RoomCard.of(before, game).sameFacts(RoomCard.of(after, game))
+                || !java.util.Objects.equals(before.barrierEndsAt(), after.barrierEndsAt())
+                || !java.util.Objects.equals(before.timer(), after.timer());
     }
 
     private Uni<Void> publishCard(Room room) {

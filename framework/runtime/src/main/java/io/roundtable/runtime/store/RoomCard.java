@@ -21,6 +21,12 @@ public record RoomCard(String id, String game, String title, String phase, Strin
                 room.updatedAt());
     }
 
+    /** Everything but the update time is the same. */
+    public boolean sameFacts(RoomCard other) {
+        return equals(new RoomCard(other.id, other.game, other.title, other.phase, other.joinMode, other.seated,
+                other.minPlayers, other.maxPlayers, other.bots, other.spectators, other.host, other.createdAt, updatedAt));
+    }
+
     /** A player could take a seat now. */
     public boolean open() {
         boolean seatFree = seated < maxPlayers;
