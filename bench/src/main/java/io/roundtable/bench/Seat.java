@@ -79,8 +79,8 @@ final class Seat {
             case "patch" -> {
                 stats.patchBytes.add(text.length());
                 stats.patches.increment();
-                frame = Deltas.apply(node.get("ops"), frame);
                 version = node.get("version").asLong();
+                frame = io.roundtable.core.view.Frames.applyDelta(frame, node.get("ops"), version);
                 stats.fullFrameBytes.add(frame.toString().length() + 40);
                 onFrame.accept(this);
             }

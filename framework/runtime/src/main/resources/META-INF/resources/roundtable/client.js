@@ -131,6 +131,7 @@ export class RoundtableClient extends EventTarget {
         }
         try {
           this.frame = applyPatch(this.frame, frame.ops);
+          this.frame.room.version = frame.version; // patches leave the version to the message
           this.version = frame.version;
           this.#emit('frame', this.frame);
         } catch (e) {

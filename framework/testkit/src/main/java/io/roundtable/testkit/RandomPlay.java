@@ -29,7 +29,6 @@ import io.roundtable.core.spi.Channel;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Policy;
-import io.roundtable.core.view.Deltas;
 import io.roundtable.core.view.Frames;
 
 /**
@@ -272,8 +271,8 @@ public final class RandomPlay<O, S, A> {
         }
         for (String viewer : viewers) {
             JsonNode next = Frames.frame(room, host, viewer);
-            JsonNode patch = Deltas.diff(frames.get(viewer), next);
-            if (!Deltas.apply(patch, frames.get(viewer)).equals(next)) {
+            JsonNode patch = Frames.delta(frames.get(viewer), next);
+            if (!Frames.applyDelta(frames.get(viewer), patch, room.version()).equals(next)) {
                 report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
             }
             frames.put(viewer, next);

@@ -171,9 +171,13 @@ class ViewsTest {
         table.act(seated.seat(0), swap());
         JsonNode mine = Deltas.diff(before0, table.frame(seated.seat(0)));
         JsonNode theirs = Deltas.diff(before1, table.frame(seated.seat(1)));
-        assertThat(mine.findValuesAsText("path")).contains("/game/seats/0/card", "/game/seats/0/discarded");
-        assertThat(theirs.findValuesAsText("path")).doesNotContain("/game/seats/0/card")
-                .doesNotContain("/game/seats/0/discarded").contains("/game/seats/0/swapped");
+        JsonNode mineAfter = Deltas.apply(mine, before0);
+        assertThat(mineAfter.at("/game/seats/0/card")).isNotEqualTo(before0.at("/game/seats/0/card"));
+        assertThat(mineAfter.at("/game/seats/0/discarded").isMissingNode()).isFalse();
+        assertThat(theirs.findValuesAsText("path")).noneMatch(path -> path.endsWith("/card") || path.endsWith("/discarded"));
+        assertThat(theirs.findValues("card")).isEmpty();
+        assertThat(theirs.findValues("discarded")).isEmpty();
+        assertThat(Deltas.apply(theirs, before1).at("/game/seats/0/swapped").asBoolean()).isTrue();
     }
 
     @Test

@@ -198,8 +198,8 @@ public final class TestPlayer {
                     broken = "patch from " + node.get("from") + " but the client is at " + version;
                     return;
                 }
-                frame = Deltas.apply(node.get("ops"), frame);
                 version = node.get("version").asLong();
+                frame = io.roundtable.core.view.Frames.applyDelta(frame, node.get("ops"), version);
                 history.put(version, frame);
             }
             case "synced" -> version = node.get("version").asLong();

@@ -1,15 +1,26 @@
 package io.roundtable.core.view;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
 import com.flipkart.zjsonpatch.JsonPatch;
 
 /**
  * RFC 6902 JSON Patches between two frames of the same viewer. Only add, remove and replace are
- * produced, so any conforming client can apply them.
+ * produced, so any conforming client can apply them. A run of operations inside one container is
+ * folded into a single {@code replace} of that container when that is shorter (a list that changed
+ * in several places costs one operation, not one per element).
  */
 public final class Deltas {
     private static final EnumSet<DiffFlags> FLAGS = EnumSet.of(DiffFlags.OMIT_MOVE_OPERATION,
@@ -20,10 +31,70 @@ public final class Deltas {
 
     /** The patch turning {@code from} into {@code to} (an empty array when they are equal). */
     public static JsonNode diff(JsonNode from, JsonNode to) {
-        return JsonDiff.asJson(from, to, FLAGS);
+        JsonNode raw = JsonDiff.asJson(from, to, FLAGS);
+        return raw.size() <= 1 ? raw : fold(raw, from, to);
     }
 
     public static JsonNode apply(JsonNode patch, JsonNode to) {
         return JsonPatch.apply(patch, to);
+    }
+
+    /**
+     * Replaces the operations under a container by one {@code replace} of the container whenever that is
+     * shorter, deepest containers first. Operations in different containers touch disjoint parts of the
+     * document, so folding one group never changes what another does.
+     */
+    private static JsonNode fold(JsonNode raw, JsonNode from, JsonNode to) {
+        List<JsonNode> ops = new ArrayList<>();
+        raw.forEach(ops::add);
+        Map<String, Integer> depth = new TreeMap<>();
+        for (JsonNode op : ops) {
+            String parent = parent(op.get("path").asText());
+            while (parent != null) {
+                depth.put(parent, parent.isEmpty() ? 0 : parent.split("/", -1).length - 1);
+                parent = parent(parent);
+            }
+        }
+        List<String> containers = new ArrayList<>(depth.keySet());
+        containers.sort(Comparator.comparing((String p) -> depth.get(p)).reversed());
+        for (String container : containers) {
+            if (container.isEmpty()) {
+                continue;
+            }
+            JsonPointer pointer = JsonPointer.compile(container);
+            JsonNode before = from.at(pointer);
+            JsonNode after = to.at(pointer);
+            if (before.isMissingNode() || after.isMissingNode()) {
+                continue;
+            }
+            int first = -1;
+            long bytes = 0;
+            List<JsonNode> kept = new ArrayList<>();
+            for (JsonNode op : ops) {
+                String path = op.get("path").asText();
+                if (path.startsWith(container + "/")) {
+                    bytes += op.toString().length();
+                    first = first < 0 ? kept.size() : first;
+                } else {
+                    kept.add(op);
+                }
+            }
+            ObjectNode replace = JsonNodeFactory.instance.objectNode();
+            replace.put("op", "replace");
+            replace.put("path", container);
+            replace.set("value", after);
+            if (first >= 0 && replace.toString().length() < bytes) {
+                kept.add(first, replace);
+                ops = kept;
+            }
+        }
+        ArrayNode folded = JsonNodeFactory.instance.arrayNode();
+        ops.forEach(folded::add);
+        return folded;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? null : path.substring(0, slash);
     }
 }

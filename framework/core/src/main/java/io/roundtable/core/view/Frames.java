@@ -28,6 +28,30 @@ public final class Frames {
     private Frames() {
     }
 
+    /**
+     * The patch between two frames of one viewer, without the {@code /room/version} change every patch
+     * would carry: the patch message says the version, and the client sets it after applying.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode delta(com.fasterxml.jackson.databind.JsonNode from,
+            com.fasterxml.jackson.databind.JsonNode to) {
+        com.fasterxml.jackson.databind.JsonNode ops = Deltas.diff(from, to);
+        ArrayNode kept = NODES.arrayNode();
+        ops.forEach(op -> {
+            if (!"/room/version".equals(op.path("path").asText())) {
+                kept.add(op);
+            }
+        });
+        return kept;
+    }
+
+    /** What a client holds after applying {@code ops} to {@code frame} and setting the patch's version. */
+    public static com.fasterxml.jackson.databind.JsonNode applyDelta(com.fasterxml.jackson.databind.JsonNode frame,
+            com.fasterxml.jackson.databind.JsonNode ops, long version) {
+        com.fasterxml.jackson.databind.JsonNode next = Deltas.apply(ops, frame);
+        ((ObjectNode) next.get("room")).put("version", version);
+        return next;
+    }
+
     /** The frame for member {@code memberId}; a null member is an anonymous spectator. */
     public static ObjectNode frame(Room room, GameHost<?, ?, ?> host, String memberId) {
         Member me = memberId == null ? null : room.member(memberId).orElse(null);

@@ -19,7 +19,6 @@ import io.roundtable.core.message.Message;
 import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Step;
-import io.roundtable.core.view.Deltas;
 import io.roundtable.core.view.Frames;
 import io.roundtable.runtime.protocol.ServerFrame;
 import io.roundtable.runtime.rooms.RoomQueue;
@@ -151,7 +150,7 @@ public class Fanout {
         if (!s.hasFrame()) {
             send(s, new ServerFrame.Snapshot(room.version(), frame));
         } else {
-            JsonNode ops = Deltas.diff(s.lastFrame(), frame);
+            JsonNode ops = Frames.delta(s.lastFrame(), frame);
             send(s, new ServerFrame.Patch(s.lastVersion, room.version(), ops));
         }
         s.lastFrame(frame);
