@@ -32,6 +32,10 @@ public final class Bench {
     }
 
     public static Map<String, Object> run(Args args) throws Exception {
+        if (args.scenario.equals("serve")) {
+            serve(args);
+            return Map.of("errors", 0L);
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scenario", args.scenario);
         report.put("started", Instant.now().toString());
@@ -53,15 +57,16 @@ public final class Bench {
         Stats stats = new Stats();
         try (Load load = new Load(args.eventLoops)) {
             Scenarios scenarios = new Scenarios(load, bases, stats);
-            long heapBefore = cluster == null ? -1 : totalHeap(cluster);
-            long rssBefore = cluster == null ? -1 : totalRss(cluster);
+            List<Long> pids = pids(cluster, args);
+            long heapBefore = pids.isEmpty() ? -1 : totalHeap(pids);
+            long rssBefore = pids.isEmpty() ? -1 : totalRss(pids);
             log("running " + args.scenario);
-            Runner.run(args, scenarios, stats, report, cluster);
+            Runner.run(args, scenarios, stats, report, pids);
             log("measuring the servers");
             report.put("serverMetrics", serverMetrics(load, bases));
-            if (cluster != null) {
-                long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(cluster));
-                long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(cluster));
+            if (!pids.isEmpty()) {
+                long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(pids));
+                long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(pids));
                 report.put("serverHeapBefore", heapBefore);
                 report.put("serverHeapLoaded", heapAfter);
                 report.put("serverRssBefore", rssBefore);
@@ -71,6 +76,8 @@ public final class Bench {
                     report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
                     report.put("rssPerUnitBytes", (rssAfter - rssBefore) / units);
                 }
+            }
+            if (cluster != null) {
                 report.put("redis", Probe.redisInfo(cluster.redisPort));
             }
         } finally {
@@ -82,6 +89,22 @@ public final class Bench {
         report.put("errors", stats.errors.sum());
         write(report, args);
         return report;
+    }
+
+    /**
+     * Starts Redis, PostgreSQL and the nodes, prints their addresses and pids, and keeps them up until
+     * this process is stopped — for runs that need several load-generator processes (each process may
+     * hold only as many sockets as its open-file limit allows).
+     */
+    static void serve(Args args) throws Exception {
+        try (Cluster cluster = Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm)) {
+            for (int i = 0; i < cluster.nodes.size(); i++) {
+                System.out.println("node " + cluster.bases.get(i) + " pid " + cluster.pid(i));
+            }
+            System.out.println("redis 127.0.0.1:" + cluster.redisPort);
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
     }
 
     /** Progress on stderr, so a long run shows where it is. */
@@ -108,20 +131,27 @@ public final class Bench {
         return metrics;
     }
 
-    static long totalHeap(Cluster cluster) {
-        long total = 0;
-        for (int i = 0; i < cluster.nodes.size(); i++) {
-            total += Probe.heapAfterGc(cluster.pid(i));
+    /** The app processes to probe: the ones this run started, or those named by --pid (comma-separated). */
+    static List<Long> pids(Cluster cluster, Args args) {
+        List<Long> pids = new ArrayList<>();
+        if (cluster != null) {
+            for (int i = 0; i < cluster.nodes.size(); i++) {
+                pids.add(cluster.pid(i));
+            }
+        } else if (args.values.containsKey("pid")) {
+            for (String pid : args.values.get("pid").split(",")) {
+                pids.add(Long.parseLong(pid.trim()));
+            }
         }
-        return total;
+        return pids;
     }
 
-    static long totalRss(Cluster cluster) {
-        long total = 0;
-        for (int i = 0; i < cluster.nodes.size(); i++) {
-            total += Probe.rss(cluster.pid(i));
-        }
-        return total;
+    static long totalHeap(List<Long> pids) {
+        return pids.stream().mapToLong(Probe::heapAfterGc).sum();
+    }
+
+    static long totalRss(List<Long> pids) {
+        return pids.stream().mapToLong(Probe::rss).sum();
     }
 
     private static void write(Map<String, Object> report, Args args) throws Exception {

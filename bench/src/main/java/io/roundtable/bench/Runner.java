@@ -8,7 +8,7 @@ final class Runner {
     private Runner() {
     }
 
-    static void run(Bench.Args args, Scenarios scenarios, Stats stats, Map<String, Object> report, Cluster cluster) {
+    static void run(Bench.Args args, Scenarios scenarios, Stats stats, Map<String, Object> report, List<Long> pids) {
         int seconds = args.number("seconds", 30);
         switch (args.scenario) {
             case "idle" -> {
@@ -21,7 +21,7 @@ final class Runner {
                 long open = seats.stream().filter(s -> s.socket != null && !s.socket.isClosed()).count();
                 report.put("connectionsHeld", open);
                 report.put("units", open);
-                measureLoaded(report, cluster);
+                measureLoaded(report, pids);
                 report.put("closedByServer", stats.closed.sum());
                 seats.forEach(Seat::close);
             }
@@ -34,7 +34,7 @@ final class Runner {
                 report.put("units", playing.size());
                 steady(args, stats, report, seconds);
                 report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
-                measureLoaded(report, cluster);
+                measureLoaded(report, pids);
                 bytes(stats, report);
                 playing.forEach(r -> r.seats.forEach(Seat::close));
             }
@@ -44,7 +44,7 @@ final class Runner {
                 report.put("rooms", rooms.size());
                 report.put("units", rooms.size());
                 steady(args, stats, report, seconds);
-                measureLoaded(report, cluster);
+                measureLoaded(report, pids);
                 rooms.forEach(r -> r.forEach(Seat::close));
             }
             case "churn" -> {
@@ -84,10 +84,10 @@ final class Runner {
                 : (double) stats.patchBytes.sum() / stats.fullFrameBytes.sum());
     }
 
-    private static void measureLoaded(Map<String, Object> report, Cluster cluster) {
-        if (cluster != null) {
-            report.put("heapLoaded", Bench.totalHeap(cluster));
-            report.put("rssLoaded", Bench.totalRss(cluster));
+    private static void measureLoaded(Map<String, Object> report, List<Long> pids) {
+        if (!pids.isEmpty()) {
+            report.put("heapLoaded", Bench.totalHeap(pids));
+            report.put("rssLoaded", Bench.totalRss(pids));
         }
     }
 }
