@@ -47,20 +47,8 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
         return "guess";
     }
 
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
 
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
 
-    @Override
-    public Class<Action> actionType() {
-        return Action.class;
-    }
 
     @Override
     public Options defaultOptions() {

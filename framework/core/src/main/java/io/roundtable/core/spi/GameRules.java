@@ -24,11 +24,20 @@ public interface GameRules<O, S, A> {
         return id();
     }
 
-    Class<O> optionsType();
+    /** The options record; read from {@code implements GameRules<Options, State, Action>} unless overridden. */
+    default Class<O> optionsType() {
+        return TypeArguments.of(getClass(), 0, "optionsType");
+    }
 
-    Class<S> stateType();
+    /** The state record; read from the type arguments unless overridden. */
+    default Class<S> stateType() {
+        return TypeArguments.of(getClass(), 1, "stateType");
+    }
 
-    Class<A> actionType();
+    /** The action type; read from the type arguments unless overridden. */
+    default Class<A> actionType() {
+        return TypeArguments.of(getClass(), 2, "actionType");
+    }
 
     /** Options used when a room is created without any. */
     O defaultOptions();

@@ -50,20 +50,8 @@ public final class VoiceRoom implements GameRules<VoiceRoom.Options, VoiceRoom.S
         return "Voice room: drop in, talk, drop out";
     }
 
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
 
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
 
-    @Override
-    public Class<Action> actionType() {
-        return Action.class;
-    }
 
     @Override
     public Options defaultOptions() {
