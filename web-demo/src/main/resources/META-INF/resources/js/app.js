@@ -1,7 +1,11 @@
 // The demo's router: #/ is the lobby, #/room/<id> a room you sit in (or join), #/watch/<id> a room
-// watched anonymously. Each view is mounted into <main> and destroyed when the address changes.
+// watched anonymously, #/history the finished matches, #/replay/<id> one of them step by step.
+// Each view is mounted into <main> and destroyed when the address changes; history and replay keep
+// their filters and step in a query after the path (#/replay/<id>?step=3&viewer=seat:2).
 import { mountLobby } from './lobby.js';
 import { mountRoom, mountWatch } from './room.js';
+import { mountHistory } from './history.js';
+import { mountReplay } from './replay.js';
 import { notices } from './errors.js';
 
 const main = document.getElementById('main');
@@ -17,6 +21,8 @@ const context = {
 const ROUTES = [
   [/^#\/room\/([A-Za-z0-9_-]{1,64})$/, (m) => mountRoom(main, m[1], context)],
   [/^#\/watch\/([A-Za-z0-9_-]{1,64})$/, (m) => mountWatch(main, m[1], context)],
+  [/^#\/history(?:\?(.*))?$/, (m) => mountHistory(main, context, new URLSearchParams(m[1] ?? ''))],
+  [/^#\/replay\/([A-Za-z0-9_-]{1,64})(?:\?(.*))?$/, (m) => mountReplay(main, m[1], context, new URLSearchParams(m[2] ?? ''))],
 ];
 
 let current = null;

@@ -59,7 +59,9 @@ export function mountLobby(main, ctx) {
   const createRegion = h('div', { class: 'create' }, h('p', { class: 'muted' }, 'Loading games…'));
   fill(main,
     h('section', { class: 'lobby', 'aria-labelledby': 'lobby-title' },
-      h('h1', { id: 'lobby-title' }, 'Lobby'),
+      h('div', { class: 'page-head' },
+        h('h1', { id: 'lobby-title' }, 'Lobby'),
+        h('a', { class: 'button', href: '#/history', id: 'history-link' }, 'Finished matches and replays')),
       name.element,
       h('div', { class: 'lobby-columns' },
         h('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },

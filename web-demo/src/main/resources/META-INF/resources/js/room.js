@@ -7,7 +7,7 @@ import { joinRoom, nameField, PHASES } from './lobby.js';
 import { memberSource, PollingSource } from './sources.js';
 import { createChat } from './chat.js';
 import { membersPanel, lobbyPanel } from './members.js';
-import { gameComponent } from './games/index.js';
+import { gameComponent, shortTitle } from './games/index.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -102,12 +102,14 @@ function roomShell(main, room, ctx, source, seat) {
   const members = membersPanel({ onMessage: (m) => chat?.openDirect(m), onKick: kick });
   const side = h('aside', { class: 'side', 'aria-label': 'People and chat' }, members.element);
   const leaveArea = h('div', { class: 'leave-area' });
+  const replaySlot = h('span', { class: 'replay-slot' });
   stage.append(lobbySlot, tableSlot);
 
   fill(main, h('section', { class: 'room', 'aria-labelledby': 'room-title', 'data-room': room },
     h('header', { class: 'room-head' },
       title, phase,
       h('div', { class: 'room-tools' },
+        replaySlot,
         h('button', { type: 'button', onclick: copyLink }, 'Copy link'),
         watching ? [h('a', { class: 'button', href: `#/room/${room}` }, 'Join this room'),
           h('a', { class: 'button subtle', href: '#/' }, 'Lobby')] : leaveArea)),
@@ -234,7 +236,11 @@ function roomShell(main, room, ctx, source, seat) {
     lastFrame = frame;
     if (!game) {
       game = gameComponent(frame.room.game);
-      title.textContent = `${frame.room.game[0].toUpperCase()}${frame.room.game.slice(1)} · room ${room}`;
+      const gameId = frame.room.game;
+      title.textContent = `${gameId[0].toUpperCase()}${gameId.slice(1)} · room ${room}`;
+      lobbyApi.games().then((list) => {
+        title.textContent = `${shortTitle(list.find((g) => g.id === gameId), gameId)} · room ${room}`;
+      }).catch(() => {});
       if (!watching) {
         chat = createChat({ source, notice: ctx.notice });
         side.append(chat.element);
@@ -242,6 +248,10 @@ function roomShell(main, room, ctx, source, seat) {
       }
     }
     phase.textContent = PHASES[frame.room.phase] ?? frame.room.phase;
+    if (frame.room.phase === 'FINISHED' && !replaySlot.firstChild) {
+      // The finished match is archived under the room's id; the replay page waits for it if needed.
+      replaySlot.append(h('a', { class: 'button primary', id: 'replay-link', href: `#/replay/${room}` }, 'Watch the replay'));
+    }
     phase.dataset.phase = frame.room.phase;
     paused.hidden = !frame.room.paused;
     if (frame.room.paused) paused.textContent = 'The game is paused until a missing player returns.';

@@ -30,8 +30,8 @@ import io.roundtable.core.spi.Viewer;
  * <pre>
  * var game = GameScenario.of(new HighCard()).players(3).seed(7).start();
  * game.act(0, new Swap()).act(1, new Keep());
- * game.rejects(1, new Keep(), "highcard/not_your_turn");
- * assertThat(game.outcome()).isPresent();
+ * game.rejects(1, new Keep(), "action/not_your_turn");   // seat 2 is on turn
+ * assertThat(game.outcome()).isEmpty();
  * </pre>
  * Every accepted move is logged like the server logs it, so {@link #replayed()} can prove the game
  * replays exactly from its seed.

@@ -46,7 +46,7 @@ public final class Demo {
     public static void ready(Page page) {
         page.click("#ready-toggle[aria-pressed='false']");
         page.await("the ready flag is set", () -> page.exists("#ready-toggle[aria-pressed='true']")
-                || page.exists(".avalon"));
+                || page.exists(".avalon") || page.exists(".loveletter"));
     }
 
     /**

@@ -146,6 +146,12 @@ public final class Page implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Presses keys with an element focused, as a person at the keyboard (e.g. {@code Keys.ARROW_LEFT}). */
+    public void press(String css, CharSequence... keys) {
+        await("'" + css + "' is on the page", () -> exists(css));
+        driver.findElement(By.cssSelector(css)).sendKeys(keys);
+    }
+
     public void await(String what, BooleanSupplier condition) {
         await(what, WAIT, condition);
     }

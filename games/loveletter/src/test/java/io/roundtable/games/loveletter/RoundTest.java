@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.roundtable.core.json.Json;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.TurnTimer;
@@ -128,6 +129,14 @@ class RoundTest {
         assertThat(rules.timer(start, LoveLetterOptions.defaults())).isEmpty();
         Optional<TurnTimer> timer = rules.timer(start, new LoveLetterOptions(45, null));
         assertThat(timer).contains(new TurnTimer("turn-1", Duration.ofSeconds(45)));
+    }
+
+    @Test
+    void options_json_may_leave_out_any_field() {
+        assertThat(Json.read("{\"seatLoss\":\"PAUSE\"}", LoveLetterOptions.class))
+                .isEqualTo(new LoveLetterOptions(0, Policy.SeatLoss.PAUSE));
+        assertThat(Json.read("{\"turnSeconds\":60}", LoveLetterOptions.class))
+                .isEqualTo(new LoveLetterOptions(60, Policy.SeatLoss.BOT));
     }
 
     @Test

@@ -45,7 +45,7 @@ export function seatRing(game, ui, { hideSecret }) {
       class: ['seat', waiting ? 'awaited' : '', seat === you ? 'mine' : '', role ? `side-${ROLES[role]?.side}` : ''].join(' '),
       style: `--angle: ${90 + (360 * position) / n}deg`, 'data-seat': seat,
     },
-    h('div', { class: 'seat-name' }, member ? presenceDot(member) : null, h('span', {}, member?.name ?? `Seat ${seat}`)),
+    h('div', { class: 'seat-name' }, member && !ui.replay ? presenceDot(member) : null, h('span', {}, member?.name ?? `Seat ${seat}`)),
     h('div', { class: 'muted seat-no' }, `Seat ${seat}${waiting ? ' · to play' : ''}`),
     tags.length ? h('div', { class: 'seat-tags' }, tags.map(([kind, text]) => h('span', { class: `tag tag-${kind}` }, text))) : null,
     known.has(seat) ? h('div', { class: 'seat-known', 'data-known': seat }, `You know: ${known.get(seat).join(', ')}`) : null,

@@ -4,6 +4,10 @@ import { h, fill, rerender } from '../../dom.js';
 import { roleTitle, STEP_NAMES } from './rules.js';
 import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, endPanel, named } from './parts.js';
 
+/** What a replayed seat was asked to do, in words. */
+const ASKED = { propose: 'choose a team', vote: 'vote on the team', quest: 'play a quest card',
+  lady: 'use the Lady of the Lake', assassinate: 'name Merlin' };
+
 export function avalonTable(ui) {
   // Only the sentence is live (announced when it changes); the ticking timer is not.
   const statusLine = h('p', { class: 'status-line', id: 'avalon-status', role: 'status', 'aria-live': 'polite' });
@@ -103,8 +107,14 @@ export function avalonTable(ui) {
   function actionPanel(game) {
     const title = h('h2', { id: 'actions-title' }, 'Your move');
     if (game.phase === 'over') return [endPanel(game, ui)];
-    if (frame.me.spectator) return [title, h('p', { class: 'muted' }, 'You are watching: you see only what everyone may see.')];
     const choice = game.youMay?.[0];
+    if (ui.replay) {
+      const waiting = (game.waitingFor ?? []).map(who);
+      return [h('h2', { id: 'actions-title' }, 'At this step'), h('p', { class: 'muted', id: 'replay-offer' },
+        choice ? `${who(game.you)} is asked to ${ASKED[choice.action] ?? choice.action}.`
+          : waiting.length ? `Waiting for ${waiting.join(', ')}.` : 'Nobody has to act.')];
+    }
+    if (frame.me.spectator) return [title, h('p', { class: 'muted' }, 'You are watching: you see only what everyone may see.')];
     if (!choice) {
       const waiting = (game.waitingFor ?? []).map(who);
       return [title, h('p', { class: 'muted', id: 'nothing-to-do' },
@@ -177,7 +187,7 @@ export function avalonTable(ui) {
     actions.setAttribute('aria-labelledby', game.phase === 'over' ? 'end-title' : 'actions-title');
     rerender(details, () => [
       secretPanel(game, ui, { hidden: hideSecret, toggle: () => { hideSecret = !hideSecret; draw(true); } }),
-      rulesLine(frame.room.options ?? {}),
+      frame.room.options ? rulesLine(frame.room.options) : null,
       voteGrid(game, ui),
       ladyPanel(game, ui),
     ]);

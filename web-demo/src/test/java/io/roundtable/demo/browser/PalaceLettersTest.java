@@ -1,0 +1,137 @@
+package io.roundtable.demo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Two people play a whole round of Palace Letters in their browsers, each seeing only their own hand. */
+@QuarkusTest
+class PalaceLettersTest {
+    /** The first play the page offers: its card and, per picker, the values it lists. */
+    static final String OFFER = """
+            const form = document.querySelector('form.ll-option');
+            const button = form?.querySelector('[data-play]');
+            if (!form || !button || button.disabled) return null;
+            return {card: button.dataset.play,
+              pickers: [...form.querySelectorAll('select')].map((s) => ({id: s.id, values: [...s.options].map((o) => o.value)}))};
+            """;
+
+    @TestHTTPResource("/")
+    URI uri;
+
+    final List<Page> pages = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(Page::close);
+    }
+
+    Page browser() {
+        Page page = Chromium.open(uri.toString());
+        pages.add(page);
+        return page;
+    }
+
+    @Test
+    void two_people_play_a_whole_round_by_clicking_the_plays_their_page_offers() {
+        Page ann = browser();
+        String room = Demo.createRoom(ann, "loveletter", "Ann", 0, p -> assertThat(p.attribute("textarea.code", "id"))
+                .as("the generic JSON options box").isNotNull());
+        Page bob = browser();
+        Demo.joinFromLobby(bob, "Bob", room, false);
+        Demo.ready(ann);
+        Demo.ready(bob);
+        List<Page> both = List.of(ann, bob);
+        for (Page page : both) {
+            page.await("the table shows the player's hand", () -> page.exists("#ll-hand [data-my-card]"));
+        }
+        assertThat(ann.texts("#ll-hand [data-my-card]").size() + bob.texts("#ll-hand [data-my-card]").size())
+                .as("the player on turn holds two cards, the other one").isEqualTo(3);
+
+        int plays = 0;
+        boolean screenshot = false;
+        long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!(ann.exists("#ll-end") && bob.exists("#ll-end"))) {
+            assertThat(System.nanoTime()).as("the round ends within 40 s").isLessThan(end);
+            for (Page page : both) {
+                assertSeesNoOtherHand(page);
+                if (plays == 2 && !screenshot && page.exists("form.ll-option [data-play]:not([disabled])")) {
+                    Demo.screenshot(page, "palace-letters.png");
+                    screenshot = true;
+                }
+                if (playIfOffered(page, plays)) {
+                    plays++;
+                }
+            }
+            Page.pause(50);
+        }
+
+        assertThat(plays).isGreaterThanOrEqualTo(1);
+        String summary = ann.text("#ll-end p.strong");
+        assertThat(summary).matches("Seat \\d is the last one standing\\.|Showdown: .*").isEqualTo(bob.text("#ll-end p.strong"));
+        assertThat(ann.text("#room-phase")).isEqualTo("Finished");
+        for (Page page : both) {
+            List<String> mine = page.texts("#ll-log li[data-private]");
+            Page other = page == ann ? bob : ann;
+            List<String> theirs = other.texts("#ll-log li");
+            for (String line : mine) {
+                assertThat(theirs).as("a private line reaches only its reader").doesNotContain(line);
+            }
+            assertThat(page.texts("#ll-log li:not([data-private])")).isEqualTo(other.texts("#ll-log li:not([data-private])"));
+        }
+
+        // The end screen links to the replay, drawn with the same table component.
+        ann.click("#replay-link");
+        ann.await("the replay opens at its first step", () -> ann.text("#replay-step").matches("Step 0 of \\d+"));
+        ann.await("the replay draws the Palace Letters table", () -> ann.exists("#replay-view .loveletter"));
+        assertThat(ann.exists("#replay-view #ll-hand")).as("a spectator has no hand").isFalse();
+        ann.select("#replay-viewer", "seat:0");
+        ann.await("through seat 0's eyes, its hand", () -> ann.exists("#replay-view #ll-hand [data-my-card]"));
+        assertThat(ann.exists("#replay-view [data-play]")).as("a replay offers no moves").isFalse();
+    }
+
+    /** Plays the first offered card, choosing the last value of each picker; true when it played. */
+    static boolean playIfOffered(Page page, int plays) {
+        JsonNode offer = page.json("(() => {" + OFFER + "})()");
+        if (offer == null || offer.isNull()) {
+            return false;
+        }
+        for (JsonNode picker : offer.get("pickers")) {
+            JsonNode values = picker.get("values");
+            page.select("#" + picker.get("id").asText(), values.get((plays % 2 == 0 ? values.size() - 1 : 0)).asText());
+        }
+        page.click("[data-play='" + offer.get("card").asText() + "']");
+        page.await("the play was taken", () -> !page.exists("[data-play='" + offer.get("card").asText() + "']:not([disabled])")
+                || page.exists("#ll-end") || !page.text("#ll-status").startsWith("Your turn"));
+        return true;
+    }
+
+    /** Before the end, neither the page nor the frame it holds shows another seat's hand. */
+    static void assertSeesNoOtherHand(Page page) {
+        JsonNode game = page.clientFrame().path("game");
+        if (game.isMissingNode() || game.isNull() || "over".equals(game.path("phase").asText())) {
+            return;
+        }
+        int you = game.get("you").asInt();
+        for (JsonNode seat : game.get("seats")) {
+            if (seat.get("seat").asInt() != you) {
+                assertThat(seat.has("hand")).as("seat " + you + " is sent no other hand: " + seat).isFalse();
+            }
+        }
+        JsonNode shown = page.json("[...document.querySelectorAll('.ll-seat:not(.mine) .ll-hand-size')].map((e) => e.textContent)");
+        if (!page.exists("#ll-end")) {
+            shown.forEach(text -> assertThat(text.asText()).doesNotStartWith("Hand:"));
+        }
+    }
+}
