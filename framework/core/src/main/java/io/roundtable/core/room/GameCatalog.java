@@ -20,6 +20,10 @@ public final class GameCatalog {
     }
 
     public GameCatalog add(GameRules<?, ?, ?> rules) {
+        if (rules.id() == null || !rules.id().matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new IllegalArgumentException("a game id is 1 to 32 of a-z, 0-9 and _, starting with a letter"
+                    + " (it is the namespace of the game's rejection codes): " + rules.id());
+        }
         if (games.putIfAbsent(rules.id(), new GameHost<>(rules)) != null) {
             throw new IllegalArgumentException("two games share the id " + rules.id());
         }

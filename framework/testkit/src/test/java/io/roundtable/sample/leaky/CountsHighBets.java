@@ -12,7 +12,7 @@ import io.roundtable.sample.highcard.HighCardState;
 public class CountsHighBets extends HighCard {
     @Override
     public String id() {
-        return "leaky-bets";
+        return "leaky_bets";
     }
 
     /** The sample game's view plus a count that should not be there. */

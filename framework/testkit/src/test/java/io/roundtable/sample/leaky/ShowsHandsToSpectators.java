@@ -13,7 +13,7 @@ import io.roundtable.sample.highcard.HighCardView.SeatView;
 public class ShowsHandsToSpectators extends HighCard {
     @Override
     public String id() {
-        return "leaky-hands";
+        return "leaky_hands";
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.roundtable.sample.highcard.HighCardState;
 public class TellsDrawnCardInEvents extends HighCard {
     @Override
     public String id() {
-        return "leaky-events";
+        return "leaky_events";
     }
 
     /** A public event that says too much. */
