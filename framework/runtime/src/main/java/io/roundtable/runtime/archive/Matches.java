@@ -22,7 +22,7 @@ public class Matches {
     }
 
     public record Summary(String id, String game, java.time.Instant createdAt, java.time.Instant finishedAt, int players,
-            int moves, String summary, List<Seat> participants) {
+            int moves, String summary, com.fasterxml.jackson.databind.JsonNode options, List<Seat> participants) {
     }
 
     public record Seat(int seat, String name, boolean bot, String revealed, String side, String result) {
@@ -122,6 +122,7 @@ public class Matches {
     }
 
     private static Summary summary(ArchivedMatch m, List<Seat> seats) {
-        return new Summary(m.id, m.game, m.createdAt, m.finishedAt, m.players, m.moveCount, m.summary, seats);
+        return new Summary(m.id, m.game, m.createdAt, m.finishedAt, m.players, m.moveCount, m.summary,
+                io.roundtable.core.json.Json.read(m.options, com.fasterxml.jackson.databind.JsonNode.class), seats);
     }
 }
