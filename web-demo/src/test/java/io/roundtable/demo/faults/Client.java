@@ -56,6 +56,8 @@ public final class Client {
     volatile long attemptTimeoutMillis = 5_000;
     volatile Runnable onChange = () -> { };
     volatile Runnable onOpen = () -> { };
+    /** Called with every frame the client comes to hold (on the client's context). */
+    final List<java.util.function.Consumer<JsonNode>> watchers = new CopyOnWriteArrayList<>();
 
     /** What the client saw: every broken promise of the protocol is counted here. */
     public volatile String broken;
@@ -330,6 +332,8 @@ public final class Client {
         if (trackFromNanos > 0 && openedAtNanos > trackFromNanos) {
             tracked.add(new long[] { System.nanoTime(), version });
         }
+        JsonNode current = frame;
+        watchers.forEach(w -> w.accept(current));
         onChange.run();
     }
 }
