@@ -75,6 +75,20 @@ public final class Servers implements AutoCloseable {
         return all;
     }
 
+    /** A single number from PostgreSQL (a count, say), asked directly rather than through the app. */
+    public long queryNumber(String sql, Object... parameters) throws java.sql.SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -57,10 +57,22 @@ public final class Traffic implements AutoCloseable {
         if (token != null) {
             options.putHeader("Authorization", "Bearer " + token);
         }
-        return http.request(options)
+        io.vertx.core.Promise<Response> answer = io.vertx.core.Promise.promise();
+        // A request the server never answers must not hang a test: it fails after 30 s.
+        long timer = vertx.setTimer(30_000, t -> answer.tryFail(method + " " + path + ": no answer in 30 s"));
+        http.request(options)
                 .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                 .compose(response -> response.body().map(buffer -> new Response(response.statusCode(),
-                        buffer.length() == 0 ? null : Json.read(buffer.toString(), JsonNode.class))));
+                        buffer.length() == 0 ? null : Json.read(buffer.toString(), JsonNode.class))))
+                .onComplete(result -> {
+                    vertx.cancelTimer(timer);
+                    if (result.succeeded()) {
+                        answer.tryComplete(result.result());
+                    } else {
+                        answer.tryFail(result.cause());
+                    }
+                });
+        return answer.future();
     }
 
     /** Waits for a future from a test thread. */

@@ -190,7 +190,9 @@ public class Fanout {
             return;
         }
         if (message.seq() > s.lastInboxSeq + 1) {
-            resyncInbox(s);
+            // Runs after the work in hand (this push is itself queued for the room).
+            resyncInbox(s).subscribe().with(x -> { }, e -> s.connection.close(new CloseReason(
+                    CloseCodes.RESUME_ELSEWHERE, "Reconnect and resume.")).subscribe().with(y -> { }, z -> { }));
             return;
         }
         send(s, new ServerFrame.Inbox(message));
