@@ -5,32 +5,54 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import redis.embedded.RedisServer;
 
-/** A real Redis and a real PostgreSQL for tests that start the packaged app as processes (two nodes, the voice mesh). */
+/**
+ * A real Redis and a real PostgreSQL for tests that start the packaged app as processes (two nodes, the
+ * voice mesh, the fault tests). Redis is a process of its own ({@link RedisProcess}) that a test may
+ * stop, kill and start again; by default it keeps nothing on disk.
+ */
 public final class Servers implements AutoCloseable {
-    final RedisServer redis;
+    final RedisProcess redis;
     final int redisPort;
     final EmbeddedPostgres postgres;
+    private final Path redisDir;
 
-    private Servers(RedisServer redis, int redisPort, EmbeddedPostgres postgres) {
+    private Servers(RedisProcess redis, EmbeddedPostgres postgres, Path redisDir) {
         this.redis = redis;
-        this.redisPort = redisPort;
+        this.redisPort = redis.port();
         this.postgres = postgres;
+        this.redisDir = redisDir;
     }
 
     public static Servers start() throws IOException {
-        int redisPort = freePort();
-        RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
-                .setting("appendonly no").build();
-        redis.start();
-        Path data = Files.createTempDirectory("roundtable-it-pg");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "127.0.0.1").setPort(freePort()).start();
-        return new Servers(redis, redisPort, postgres);
+        return start(RedisProcess.Persistence.NONE);
+    }
+
+    /**
+     * Starts both servers; Redis keeps its data (and append-only file) in a fresh directory under
+     * {@code target/}, on the real disk, so that fsync costs what it costs.
+     */
+    public static Servers start(RedisProcess.Persistence persistence) throws IOException {
+        Path redisDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "redis-data-");
+        RedisProcess redis = RedisProcess.start(redisDir, persistence);
+        try {
+            Path data = Files.createTempDirectory("roundtable-it-pg");
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                    .setServerConfig("listen_addresses", "127.0.0.1").setPort(freePort()).start();
+            return new Servers(redis, postgres, redisDir);
+        } catch (IOException | RuntimeException e) {
+            stopQuietly(redis);
+            throw e;
+        }
+    }
+
+    /** The live-room Redis, to stop, kill, restart or look into. */
+    public RedisProcess redis() {
+        return redis;
     }
 
     /** The settings that point a node at these servers. */
@@ -46,15 +68,59 @@ public final class Servers implements AutoCloseable {
                 "roundtable.rooms.barrier-countdown", "200ms");
     }
 
+    /** {@link #settings()} with some keys added or replaced. */
+    public Map<String, String> settings(Map<String, String> overrides) {
+        Map<String, String> all = new LinkedHashMap<>(settings());
+        all.putAll(overrides);
+        return all;
+    }
+
+    /** A single number from PostgreSQL (a count, say), asked directly rather than through the app. */
+    public long queryNumber(String sql, Object... parameters) throws java.sql.SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
+    private static void stopQuietly(RedisProcess redis) {
+        try {
+            redis.kill9();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        redis.stop();
-        postgres.close();
+        try {
+            redis.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            redis.kill9Quietly();
+        } finally {
+            postgres.close();
+            deleteTree(redisDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover directory under target/ does no harm
+        }
     }
 }

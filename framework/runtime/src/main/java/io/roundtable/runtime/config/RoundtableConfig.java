@@ -56,6 +56,13 @@ public interface RoundtableConfig {
         @WithDefault("1s")
         Duration sweepInterval();
 
+        /**
+         * How often each node looks for due rooms (read by the sweeper's schedule; declared here so that
+         * setting it, as docs/operations.md says, is not refused as an unknown key).
+         */
+        @WithDefault("1s")
+        Duration sweepTick();
+
         /** Rooms one sweep run takes on at most. */
         @WithDefault("500")
         int sweepBatch();

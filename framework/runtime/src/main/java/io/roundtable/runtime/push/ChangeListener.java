@@ -1,11 +1,15 @@
 package io.roundtable.runtime.push;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.roundtable.core.json.Json;
 import io.roundtable.runtime.config.RoundtableConfig;
@@ -13,19 +17,27 @@ import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.store.Notice;
 import io.roundtable.runtime.store.RoomKeys;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Listens to every node's change notices. A notice from another node makes this node's copy of the
  * room stale and, when this node holds sockets of that room, pushes the new version to them.
+ *
+ * <p>Pub/sub delivers a notice only to subscriptions active when it is published. When the
+ * subscription ends or fails (a Redis restart, a network blip) it is made again after a short pause,
+ * and once it is active again every room this node holds sockets of is read afresh and pushed: whatever
+ * was committed while this node was not listening reaches its clients.
  */
 @ApplicationScoped
 public class ChangeListener {
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+    private static final int PUSH_RETRIES = 5;
     private final ReactiveRedisDataSource redis;
     private final RoomService rooms;
     private final RoomQueue queue;
     private final Fanout fanout;
     private final String channel;
+    private volatile boolean stopping;
 
     public ChangeListener(ReactiveRedisDataSource redis, RoomService rooms, RoomQueue queue, Fanout fanout,
             RoundtableConfig config) {
@@ -40,20 +52,46 @@ public class ChangeListener {
         subscribe();
     }
 
-    /**
-     * Subscribes to the change notices, and again whenever the subscription ends or fails (a Redis
-     * restart, a network blip), after a short pause.
-     */
-    private void subscribe() {
-        redis.pubsub(String.class).subscribe(channel)
-                .subscribe().with(this::onNotice, failure -> resubscribe("failed: " + failure.getMessage()),
-                        () -> resubscribe("ended"));
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
-    private void resubscribe(String why) {
+    /**
+     * Subscribes to the change notices, and again whenever the subscription ends or fails, after a
+     * short pause. Each subscription resubscribes once, however it ends.
+     */
+    private void subscribe() {
+        if (stopping) {
+            return;
+        }
+        AtomicBoolean over = new AtomicBoolean();
+        try {
+            redis.pubsub(String.class).subscribe(channel, this::onNotice,
+                    () -> resubscribe(over, "ended"),
+                    failure -> resubscribe(over, "failed: " + failure.getMessage()))
+                    .subscribe().with(active -> catchUpHeldRooms(),
+                            failure -> resubscribe(over, "could not be subscribed: " + failure.getMessage()));
+        } catch (RuntimeException e) {
+            resubscribe(over, "could not be subscribed: " + e.getMessage());
+        }
+    }
+
+    private void resubscribe(AtomicBoolean over, String why) {
+        if (stopping || !over.compareAndSet(false, true)) {
+            return;
+        }
         LOG.warnf("Change notices %s; subscribing again", why);
-        io.smallrye.mutiny.Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofSeconds(1))
+        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
                 .subscribe().with(x -> subscribe(), e -> subscribe());
+    }
+
+    /** The subscription is active (again): the rooms this node holds sockets of may have changed unheard. */
+    private void catchUpHeldRooms() {
+        for (String room : fanout.heldRooms()) {
+            rooms.invalidate(room, Long.MAX_VALUE);
+            deliver(room, "Catching up", () -> rooms.current(room)
+                    .chain(current -> current == null ? Uni.createFrom().voidItem() : fanout.refresh(current)), 0);
+        }
     }
 
     void onNotice(String json) {
@@ -71,10 +109,35 @@ public class ChangeListener {
         if (!fanout.holds(notice.room())) {
             return;
         }
-        queue.run(notice.room(), () -> rooms.current(notice.room()).invoke(room -> {
+        push(notice);
+    }
+
+    private void push(Notice notice) {
+        deliver(notice.room(), "Push", () -> rooms.current(notice.room()).invoke(room -> {
             if (room != null) {
                 fanout.push(room, notice.deliveries(), notice.events());
             }
-        })).subscribe().with(x -> { }, e -> LOG.warnf("Push of %s failed: %s", notice.room(), e.getMessage()));
+        }).replaceWithVoid(), 0);
+    }
+
+    /**
+     * Runs a push to the room's sockets in the room's queue. When the store does not answer (a restart,
+     * still loading its data), tries again a few times with backoff (for about 8 s); then closes the room's
+     * sockets here so that their clients resume, rather than leave them behind until the room's next
+     * change, which may never come.
+     */
+    private void deliver(String room, String what, java.util.function.Supplier<Uni<Void>> work, int attempt) {
+        queue.run(room, work).subscribe().with(x -> { }, e -> {
+            if (attempt < PUSH_RETRIES) {
+                LOG.debugf("%s of %s failed (%s); retrying", what, room, e.getMessage());
+                Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(250L << attempt))
+                        .subscribe().with(x -> deliver(room, what, work, attempt + 1),
+                                x -> deliver(room, what, work, attempt + 1));
+            } else {
+                LOG.warnf("%s of %s failed %d times (%s); its sockets here are closed so that their clients resume",
+                        what, room, attempt + 1, e.getMessage());
+                fanout.resumeElsewhere(room);
+            }
+        });
     }
 }

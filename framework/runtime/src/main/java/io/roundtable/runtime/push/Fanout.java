@@ -76,6 +76,7 @@ public class Fanout {
      * version, the deltas it missed if the recent history still holds its version, a snapshot otherwise.
      */
     public void catchUp(Subscriber s, Room room, Long clientVersion, List<Room> history) {
+        s.caughtUp = false;
         s.lastFrame(null);
         s.lastVersion = -1;
         var game = games.get(room.game());
@@ -101,10 +102,32 @@ public class Fanout {
         long acked = room.member(s.member).map(m -> m.ackedSeq()).orElse(0L);
         s.lastInboxSeq = clientInbox == null ? acked : Math.max(0, clientInbox);
         sendInbox(s, inbox, Long.MAX_VALUE);
+        s.caughtUp = true;
     }
 
     public boolean holds(String room) {
         return byRoom.containsKey(room);
+    }
+
+    /** The rooms this node holds sockets of. */
+    public Set<String> heldRooms() {
+        return Set.copyOf(byRoom.keySet());
+    }
+
+    /**
+     * Brings every caught-up socket of the room up to the room as given: its frame, and the inbox
+     * messages it has not had (read from the store). For changes this node may not have heard of; run it
+     * in the room's queue.
+     */
+    public io.smallrye.mutiny.Uni<Void> refresh(Room room) {
+        push(room, List.of(), List.of());
+        List<io.smallrye.mutiny.Uni<Void>> inboxes = subscribers(room.id()).stream()
+                .filter(s -> s.caughtUp && room.member(s.member).map(m -> m.inboxSeq() > s.lastInboxSeq).orElse(false))
+                .map(s -> store.inbox(s.room, s.member).invoke(inbox -> sendInbox(s, inbox, Long.MAX_VALUE))
+                        .replaceWithVoid())
+                .toList();
+        return inboxes.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                : io.smallrye.mutiny.Uni.join().all(inboxes).andFailFast().replaceWithVoid();
     }
 
     public Set<Subscriber> subscribers(String room) {
@@ -123,6 +146,9 @@ public class Fanout {
     /** Pushes a room version with its deliveries and events to every local socket of the room. */
     public void push(Room room, List<Delivery> deliveries, List<Object> events) {
         for (Subscriber s : subscribers(room.id())) {
+            if (!s.caughtUp) {
+                continue;
+            }
             if (room.member(s.member).filter(m -> !m.bot()).isEmpty()) {
                 // Left, kicked, or replaced by a bot: this socket no longer sees anything of the room.
                 s.connection.close(new CloseReason(CloseCodes.NOT_A_MEMBER, "You are no longer a member of this room."))
@@ -163,7 +189,9 @@ public class Fanout {
             return;
         }
         if (message.seq() > s.lastInboxSeq + 1) {
-            resyncInbox(s);
+            // Runs after the work in hand (this push is itself queued for the room).
+            resyncInbox(s).subscribe().with(x -> { }, e -> s.connection.close(new CloseReason(
+                    CloseCodes.RESUME_ELSEWHERE, "Reconnect and resume.")).subscribe().with(y -> { }, z -> { }));
             return;
         }
         send(s, new ServerFrame.Inbox(message));
@@ -187,6 +215,18 @@ public class Fanout {
                 send(s, new ServerFrame.Inbox(m));
                 s.lastInboxSeq = m.seq();
             }
+        }
+    }
+
+    /**
+     * This node could not push a change of the room (its store did not answer): the room's sockets here
+     * are closed with {@link CloseCodes#RESUME_ELSEWHERE}, so that their clients reconnect and resume
+     * rather than wait, unknowingly behind, for a change that may never come.
+     */
+    public void resumeElsewhere(String room) {
+        for (Subscriber s : subscribers(room)) {
+            s.connection.close(new CloseReason(CloseCodes.RESUME_ELSEWHERE, "Reconnect and resume."))
+                    .subscribe().with(x -> { }, e -> { });
         }
     }
 

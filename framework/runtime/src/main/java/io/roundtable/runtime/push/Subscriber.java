@@ -22,6 +22,12 @@ public final class Subscriber {
     private byte[] lastFrame;
     long lastVersion = -1;
     long lastInboxSeq;
+    /**
+     * Set once the socket's catch-up (on open, or on a {@code sync}) has been sent. Pushes skip a socket
+     * until then: the catch-up reads the room after them and covers their versions, and a push before it
+     * would start the client on a frame that the catch-up's first patch does not start from.
+     */
+    volatile boolean caughtUp;
     private volatile Instant lastHeard = Instant.now();
     private volatile Instant lastHeartbeatWrite = Instant.EPOCH;
     private int rejectedInARow;

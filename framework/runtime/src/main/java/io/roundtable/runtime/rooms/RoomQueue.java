@@ -17,15 +17,22 @@ import io.smallrye.mutiny.Uni;
 public class RoomQueue {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
+    /**
+     * The work, to run after everything queued for the room before it. It takes its place in the queue
+     * when the returned Uni is subscribed to (not when it is created: a Uni nobody subscribes to must not
+     * hold up the room for ever), and gives it up when it ends, fails or is cancelled.
+     */
     public <T> Uni<T> run(String room, Supplier<Uni<T>> work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture<Void> previous = tails.put(room, done);
-        Uni<Void> turn = previous == null ? Uni.createFrom().voidItem()
-                : Uni.createFrom().completionStage(previous).onFailure().recoverWithNull();
-        return turn.chain(ignored -> work.get())
-                .onTermination().invoke(() -> {
-                    done.complete(null);
-                    tails.remove(room, done);
-                });
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            CompletableFuture<Void> previous = tails.put(room, done);
+            Uni<Void> turn = previous == null ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().completionStage(previous).onFailure().recoverWithNull();
+            return turn.chain(ignored -> work.get())
+                    .onTermination().invoke(() -> {
+                        done.complete(null);
+                        tails.remove(room, done);
+                    });
+        });
     }
 }

@@ -71,7 +71,21 @@ public class RoomSocket {
         fanout.add(subscriber);
         Long version = number(connection.handshakeRequest().query(), "version");
         Long inbox = number(connection.handshakeRequest().query(), "inbox");
-        return sync(subscriber, version, inbox).chain(() -> commands.heartbeat(room, member)).replaceWithVoid();
+        return syncOrClose(subscriber, version, inbox)
+                .chain(() -> connection.isOpen() ? commands.heartbeat(room, member).onFailure().recoverWithNull()
+                        : Uni.createFrom().nullItem())
+                .replaceWithVoid();
+    }
+
+    /**
+     * A socket whose catch-up failed (the store did not answer) would stay open and silent, its client
+     * unknowingly behind: it is closed instead, and the client reconnects to any node and resumes.
+     */
+    Uni<Void> syncOrClose(Subscriber s, Long clientVersion, Long clientInbox) {
+        return sync(s, clientVersion, clientInbox)
+                .onFailure().call(e -> s.connection().close(new CloseReason(CloseCodes.RESUME_ELSEWHERE,
+                        "Could not bring you up to date; reconnect and resume.")))
+                .onFailure().recoverWithNull();
     }
 
     /** Brings a socket up to date: deltas from the client's version when history allows, else a snapshot. */
@@ -112,7 +126,7 @@ public class RoomSocket {
             return send(s, new ServerFrame.Failure(ErrorBody.of(code)));
         }
         if (command instanceof ClientCommand.Sync sync) {
-            return sync(s, sync.version(), sync.inbox());
+            return syncOrClose(s, sync.version(), sync.inbox());
         }
         if (command instanceof ClientCommand.Ping ping) {
             Uni<?> beat = s.heartbeatDue(config.presence().heartbeatWriteEvery())
