@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.roundtable.core.json.Json;
-import io.roundtable.core.view.Deltas;
+import io.roundtable.core.view.Frames;
 import io.roundtable.demo.support.TestPlayer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -295,8 +295,8 @@ public final class Client {
                     socket.writeTextMessage(sync.toString());
                     return;
                 }
-                frame = Deltas.apply(node.get("ops"), frame);
                 version = node.get("version").asLong();
+                frame = Frames.applyDelta(frame, node.get("ops"), version);
                 changed();
             }
             case "synced" -> {
