@@ -48,7 +48,14 @@ public final class Frames {
     public static com.fasterxml.jackson.databind.JsonNode applyDelta(com.fasterxml.jackson.databind.JsonNode frame,
             com.fasterxml.jackson.databind.JsonNode ops, long version) {
         com.fasterxml.jackson.databind.JsonNode next = Deltas.apply(ops, frame);
-        ((ObjectNode) next.get("room")).put("version", version);
+        ObjectNode room = (ObjectNode) next.get("room");
+        // Keep the number type the frame already had (a parsed frame holds small versions as ints),
+        // so a patched frame equals the snapshot of the same version node for node.
+        if (room.path("version").isInt() && version == (int) version) {
+            room.put("version", (int) version);
+        } else {
+            room.put("version", version);
+        }
         return next;
     }
 
