@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +36,8 @@ final class Barrier {
         }
 
         String onlyCode() {
-            assertThat(codes()).as("one typed error among %s", frames).hasSize(1);
+            assertThat(codes()).as("one error among %s", frames).hasSize(1);
+            assertThat(Arena.typed(codes().get(0))).as("a typed error: %s", frames).isTrue();
             return codes().get(0);
         }
     }
@@ -46,11 +46,15 @@ final class Barrier {
         int before = player.received.size();
         String ref = "barrier-" + REFS.incrementAndGet();
         try {
-            player.sendFrame(frame);
-            player.sendFrame("{\"type\":\"ping\",\"ref\":\"" + ref + "\"}");
-        } catch (CompletionException closed) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                player.sendFrame(frame);
+                player.sendFrame("{\"type\":\"ping\",\"ref\":\"" + ref + "\"}");
+            }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException closed) {
             player.awaitClosed(timeout);
             return new Answer(answers(player, before, null), player.closeCode);
+        } catch (java.util.concurrent.TimeoutException | InterruptedException stuck) {
+            throw new AssertionError("the frame could not even be sent within " + timeout + ": " + abbreviate(frame));
         }
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -81,15 +85,14 @@ final class Barrier {
                 break;
             }
         }
-        for (JsonNode a : answers) {
-            if (a.has("error") && !a.get("error").isNull()) {
-                assertThat(Arena.typed(a.at("/error/code").asText())).as("a typed error: %s", a).isTrue();
-            }
-        }
         return answers;
     }
 
+    /** At most 100 characters of {@code text}, everything but printable ASCII written as escapes, for failure messages. */
     static String abbreviate(String text) {
-        return text.length() > 100 ? text.substring(0, 100) + "…(" + text.length() + " chars)" : text;
+        String shown = text.length() > 100 ? text.substring(0, 100) + "…(" + text.length() + " chars)" : text;
+        StringBuilder clean = new StringBuilder();
+        shown.chars().forEach(c -> clean.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return clean.toString();
     }
 }

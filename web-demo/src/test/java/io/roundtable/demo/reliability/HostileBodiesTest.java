@@ -186,6 +186,15 @@ class HostileBodiesTest {
     }
 
     @Test
+    void a_huge_client_id_is_refused_before_it_can_grow_the_room() {
+        HttpResponse<String> join = Arena.raw(base, "POST", "/api/rooms/" + ann.room + "/members",
+                ("{\"name\":\"Big\",\"spectator\":true,\"client\":\"" + "c".repeat(60_000) + "\"}").getBytes(),
+                "Content-Type", "application/json");
+        assertThat(refusal(join)).isEqualTo("request/invalid");
+        assertRoomUnchanged();
+    }
+
+    @Test
     void script_and_markup_in_names_and_messages_are_stored_and_returned_as_plain_text() {
         String name = "<img src=x onerror=alert(1)>";
         String text = "<script>alert(\"x\")</script> & </textarea><b>bold?</b> ${7*7} {{7*7}}";

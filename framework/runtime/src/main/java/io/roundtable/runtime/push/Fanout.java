@@ -164,7 +164,10 @@ public class Fanout {
             return;
         }
         if (message.seq() > s.lastInboxSeq + 1) {
-            resyncInbox(s);
+            // Read the missed ones from Redis in the room's next turn. The returned Uni must be
+            // subscribed: its place in the room's queue is taken when it is made, and an unsubscribed
+            // one would hold every later command of the room forever.
+            resyncInbox(s).subscribe().with(x -> { }, e -> { });
             return;
         }
         send(s, new ServerFrame.Inbox(message));
