@@ -64,11 +64,10 @@ class OtherRoomsUnharmedTest {
         Latencies underAttack = play(SECONDS * 1000L);
         attack.join();
 
-        System.out.printf("other-rooms: room Y baseline   %s%n", baseline);
-        System.out.printf("other-rooms: room Y under attack %s%n", underAttack);
-        System.out.printf("other-rooms: ratio p50 %.2f, p99 %.2f; attack answered %s%n",
-                underAttack.percentile(50) / baseline.percentile(50), underAttack.percentile(99) / baseline.percentile(99),
-                new java.util.TreeMap<>(attack.counts));
+        // One println: the server's log writes to the same stream from other threads.
+        System.out.println(String.format("other-rooms: room Y baseline %s | under attack %s | ratio p50 %.2f, p99 %.2f"
+                + " | attack answered %s", baseline, underAttack, underAttack.percentile(50) / baseline.percentile(50),
+                underAttack.percentile(99) / baseline.percentile(99), new java.util.TreeMap<>(attack.counts)));
 
         assertThat(errors).as("Y's refused commands").isEmpty();
         Room after = store.load(y.get(0).room).await().atMost(Arena.WAIT);
