@@ -40,6 +40,8 @@ public final class TestPlayer {
     private volatile long version = -1;
     private volatile WebSocket socket;
     public volatile Integer closeCode;
+    /** The reason the server gave with its close frame, if any. */
+    public volatile String closeReason;
     private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Set when a patch did not start from the version this client held (the protocol's promise broken). */
     public volatile String broken;
@@ -226,6 +228,7 @@ public final class TestPlayer {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode = statusCode;
+            closeReason = reason;
             closed.complete(null);
             return null;
         }

@@ -26,6 +26,10 @@ final class Lobby {
             return Step.rejected(room, ErrorCode.ROOM_NAME_INVALID.rejection(
                     "A display name has 1 to " + settings.maxNameLength() + " characters and no control characters."));
         }
+        if (!Names.validClient(join.client())) {
+            return Step.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A client id has 1 to "
+                    + Names.MAX_CLIENT_LENGTH + " characters and no control characters."));
+        }
         if (join.client() != null && room.members().stream().anyMatch(m -> join.client().equals(m.client()))) {
             return Step.rejected(room, ErrorCode.ROOM_ALREADY_MEMBER.rejection());
         }

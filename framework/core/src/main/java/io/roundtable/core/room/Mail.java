@@ -50,6 +50,9 @@ final class Mail {
                     "A " + (signal ? "signalling message" : "message") + " has at most " + limit + " characters."));
         }
         Target target = send.to() == null ? Target.room() : send.to();
+        if (target instanceof Target.Direct direct && direct.member() == null) {
+            return Step.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
+        }
         if (signal && !(target instanceof Target.Direct direct && room.voice() != null
                 && room.voice().contains(sender.id()) && room.voice().contains(direct.member()))) {
             return Step.rejected(room, target instanceof Target.Direct d && d.member().equals(sender.id())

@@ -19,6 +19,15 @@ final class Names {
         return Optional.of(trimmed);
     }
 
+    /** The longest client id a join may carry: the id is stored with the membership, so it is bounded. */
+    static final int MAX_CLIENT_LENGTH = 128;
+
+    /** A joining client's own id: absent, or 1 to {@value #MAX_CLIENT_LENGTH} characters without control characters. */
+    static boolean validClient(String client) {
+        return client == null || !client.isEmpty() && client.length() <= MAX_CLIENT_LENGTH
+                && client.codePoints().noneMatch(Character::isISOControl);
+    }
+
     /** For echoing an identifier in a sentence without letting it grow the reply. */
     static String clip(String value) {
         if (value == null) {

@@ -42,7 +42,7 @@ final class VoiceDesk {
         Map<String, String> links = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> link : (report.links() == null ? Map.<String, String>of() : report.links())
                 .entrySet()) {
-            if (link.getKey().equals(memberId) || !Voice.LINK_STATES.contains(link.getValue())) {
+            if (link.getKey().equals(memberId) || link.getValue() == null || !Voice.LINK_STATES.contains(link.getValue())) {
                 return Step.rejected(room, ErrorCode.VOICE_BAD_REPORT.rejection(
                         "A link goes to another member and is new, connecting, connected or failed."));
             }

@@ -44,4 +44,22 @@ class InputHygieneTest {
         assertThat(JsonErrors.describe(new IllegalArgumentException((String) null))).isEqualTo("unreadable value");
         assertThat(JsonErrors.describe(new IllegalArgumentException("y".repeat(500)))).hasSize(201).endsWith("…");
     }
+
+    @Test
+    void a_client_id_is_optional_short_and_without_control_characters() {
+        assertThat(Names.validClient(null)).isTrue();
+        assertThat(Names.validClient("7f9c2ba4-e88f-11e5-9730-9a79f06e9478")).isTrue();
+        assertThat(Names.validClient("c".repeat(Names.MAX_CLIENT_LENGTH))).isTrue();
+        assertThat(Names.validClient("c".repeat(Names.MAX_CLIENT_LENGTH + 1))).isFalse();
+        assertThat(Names.validClient("")).isFalse();
+        assertThat(Names.validClient("a\u0000b")).isFalse();
+    }
+
+    @Test
+    void a_json_error_names_types_by_their_simple_names_only() {
+        String described = JsonErrors.describe(new IllegalArgumentException("Could not resolve type id 'x' as a subtype of "
+                + "`io.roundtable.games.avalon.AvalonAction`: known type ids = [vote]; value of type `java.lang.Integer`"));
+        assertThat(described).doesNotContain("io.roundtable").doesNotContain("java.lang")
+                .contains("`AvalonAction`").contains("`Integer`");
+    }
 }

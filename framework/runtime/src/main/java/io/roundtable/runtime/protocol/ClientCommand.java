@@ -29,6 +29,15 @@ public sealed interface ClientCommand {
 
     String ref();
 
+    /**
+     * Whether a read failed because the command's own {@code type} names no command (rather than a
+     * nested value, such as a message target's {@code kind}, being of an unknown type).
+     */
+    static boolean unknownType(Throwable failure) {
+        return failure instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException unknown
+                && unknown.getBaseType() != null && unknown.getBaseType().getRawClass() == ClientCommand.class;
+    }
+
     /** Ready (or not) in the lobby of a fixed game. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record Ready(boolean ready, String ref) implements ClientCommand {

@@ -189,7 +189,9 @@ public class Fanout {
             return;
         }
         if (message.seq() > s.lastInboxSeq + 1) {
-            // Runs after the work in hand (this push is itself queued for the room).
+            // Read the missed ones from Redis in the room's next turn. The returned Uni must be
+            // subscribed: its place in the room's queue is taken when it is made, and an unsubscribed
+            // one would hold every later command of the room forever.
             resyncInbox(s).subscribe().with(x -> { }, e -> s.connection.close(new CloseReason(
                     CloseCodes.RESUME_ELSEWHERE, "Reconnect and resume.")).subscribe().with(y -> { }, z -> { }));
             return;

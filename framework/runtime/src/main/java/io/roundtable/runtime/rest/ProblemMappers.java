@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 
 import io.roundtable.core.error.ErrorCode;
+import io.roundtable.runtime.protocol.ClientCommand;
 import io.roundtable.runtime.protocol.ErrorBody;
 import io.roundtable.runtime.protocol.Problem;
 
@@ -30,7 +31,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        ErrorCode code = e instanceof InvalidTypeIdException ? ErrorCode.REQUEST_UNKNOWN_COMMAND : ErrorCode.REQUEST_MALFORMED;
+        ErrorCode code = ClientCommand.unknownType(e) ? ErrorCode.REQUEST_UNKNOWN_COMMAND : ErrorCode.REQUEST_MALFORMED;
         return problem(new Problem(code));
     }
 
@@ -56,7 +57,12 @@ public class ProblemMappers {
         if (status == 404) {
             return Response.status(404).entity(new Api.Error(ErrorBody.of(ErrorCode.REQUEST_NOT_FOUND))).build();
         }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase() + ".";
+        if (status >= 400 && status < 500) {
+            // 405, 406, 415…: the request's shape, answered with the status docs/protocol.md gives request/*.
+            return problem(new Problem(ErrorCode.REQUEST_INVALID, reason));
+        }
         return Response.status(status).entity(new Api.Error(ErrorBody.of(ErrorCode.REQUEST_INVALID
-                .rejection(e.getResponse().getStatusInfo().getReasonPhrase() + "."), null))).build();
+                .rejection(reason), null))).build();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -121,7 +119,7 @@ public class RoomSocket {
         try {
             command = Json.read(text, ClientCommand.class);
         } catch (IllegalArgumentException e) {
-            ErrorCode code = e.getCause() instanceof InvalidTypeIdException ? ErrorCode.REQUEST_UNKNOWN_COMMAND
+            ErrorCode code = ClientCommand.unknownType(e.getCause()) ? ErrorCode.REQUEST_UNKNOWN_COMMAND
                     : ErrorCode.REQUEST_MALFORMED;
             return send(s, new ServerFrame.Failure(ErrorBody.of(code)));
         }
