@@ -61,9 +61,11 @@ public final class Bench {
             long heapBefore = pids.isEmpty() ? -1 : totalHeap(pids);
             long rssBefore = pids.isEmpty() ? -1 : totalRss(pids);
             log("running " + args.scenario);
-            Runner.run(args, scenarios, stats, report, pids);
-            log("measuring the servers");
-            report.put("serverMetrics", serverMetrics(load, bases));
+            Runner.run(args, scenarios, stats, report, pids, () -> serverMetrics(load, bases));
+            if (!report.containsKey("serverMetrics")) {
+                log("measuring the servers");
+                report.put("serverMetrics", serverMetrics(load, bases));
+            }
             if (!pids.isEmpty()) {
                 long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(pids));
                 long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(pids));

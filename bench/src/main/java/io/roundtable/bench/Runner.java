@@ -8,7 +8,8 @@ final class Runner {
     private Runner() {
     }
 
-    static void run(Bench.Args args, Scenarios scenarios, Stats stats, Map<String, Object> report, List<Long> pids) {
+    static void run(Bench.Args args, Scenarios scenarios, Stats stats, Map<String, Object> report, List<Long> pids,
+            java.util.function.Supplier<Map<String, Object>> serverMetrics) {
         int seconds = args.number("seconds", 30);
         switch (args.scenario) {
             case "idle" -> {
@@ -21,7 +22,7 @@ final class Runner {
                 long open = seats.stream().filter(s -> s.socket != null && !s.socket.isClosed()).count();
                 report.put("connectionsHeld", open);
                 report.put("units", open);
-                measureLoaded(report, pids);
+                measureLoaded(report, pids, serverMetrics);
                 report.put("closedByServer", stats.closed.sum());
                 seats.forEach(Seat::close);
             }
@@ -34,7 +35,7 @@ final class Runner {
                 report.put("units", playing.size());
                 steady(args, stats, report, seconds);
                 report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
-                measureLoaded(report, pids);
+                measureLoaded(report, pids, serverMetrics);
                 bytes(stats, report);
                 playing.forEach(r -> r.seats.forEach(Seat::close));
             }
@@ -44,7 +45,7 @@ final class Runner {
                 report.put("rooms", rooms.size());
                 report.put("units", rooms.size());
                 steady(args, stats, report, seconds);
-                measureLoaded(report, pids);
+                measureLoaded(report, pids, serverMetrics);
                 rooms.forEach(r -> r.forEach(Seat::close));
             }
             case "churn" -> {
@@ -84,7 +85,10 @@ final class Runner {
                 : (double) stats.patchBytes.sum() / stats.fullFrameBytes.sum());
     }
 
-    private static void measureLoaded(Map<String, Object> report, List<Long> pids) {
+    /** Heap, RSS and the servers' own metrics while the load is still on (before the clients close). */
+    private static void measureLoaded(Map<String, Object> report, List<Long> pids,
+            java.util.function.Supplier<Map<String, Object>> serverMetrics) {
+        report.put("serverMetrics", serverMetrics.get());
         if (!pids.isEmpty()) {
             report.put("heapLoaded", Bench.totalHeap(pids));
             report.put("rssLoaded", Bench.totalRss(pids));
