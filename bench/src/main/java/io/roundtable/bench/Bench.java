@@ -15,7 +15,7 @@ import io.roundtable.core.json.Json;
  * The harness's one command. Examples (from the repository root):
  * <pre>
  * bench/run.sh idle  --members 20000
- * bench/run.sh play  --rooms 2000 --rate 1 --seconds 60
+ * bench/run.sh play  --rooms 2000 --players 7 --rate 1 --seconds 60
  * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
  * bench/run.sh chat  --rooms 200 --rate 2
  * bench/run.sh churn --workers 8 --seconds 60

@@ -42,6 +42,18 @@ final class Probe {
         return -1;
     }
 
+    /** CPU time (user + system) a process has used so far, in seconds, from /proc; -1 if unreadable. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state(0) ... utime(11) stime(12), in clock ticks (100 per second on Linux)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** A few fields of Redis INFO. */
     static Map<String, String> redisInfo(int port) {
         Map<String, String> info = new LinkedHashMap<>();
@@ -52,7 +64,8 @@ final class Probe {
                 String key = line.substring(0, colon);
                 if (key.equals("used_memory") || key.equals("total_commands_processed") || key.equals("db0")
                         || key.equals("instantaneous_ops_per_sec") || key.equals("redis_version")
-                        || key.equals("connected_clients")) {
+                        || key.equals("connected_clients") || key.equals("used_cpu_sys")
+                        || key.equals("used_cpu_user")) {
                     info.put(key, line.substring(colon + 1));
                 }
             }

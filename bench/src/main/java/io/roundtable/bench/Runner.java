@@ -29,11 +29,12 @@ final class Runner {
             case "play" -> {
                 int rooms = args.number("rooms", 100);
                 double rate = args.decimal("rate", 1.0);
-                List<Scenarios.PlayingRoom> playing = scenarios.play(rooms, rate);
+                List<Scenarios.PlayingRoom> playing = scenarios.play(rooms, args.number("players", 5), rate);
                 Bench.log(playing.size() + " rooms seated and ready; measuring");
                 report.put("rooms", playing.size());
+                report.put("players", playing.stream().mapToInt(r -> r.seats.size()).sum());
                 report.put("units", playing.size());
-                steady(args, stats, report, seconds);
+                steady(args, stats, report, seconds, pids);
                 report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
                 measureLoaded(report, pids, serverMetrics);
                 bytes(stats, report);
@@ -44,7 +45,7 @@ final class Runner {
                         args.decimal("rate", 1.0));
                 report.put("rooms", rooms.size());
                 report.put("units", rooms.size());
-                steady(args, stats, report, seconds);
+                steady(args, stats, report, seconds, pids);
                 measureLoaded(report, pids, serverMetrics);
                 rooms.forEach(r -> r.forEach(Seat::close));
             }
@@ -64,16 +65,23 @@ final class Runner {
     }
 
     /** Discards the warm-up, then counts applied commands and latency over {@code seconds}. */
-    private static void steady(Bench.Args args, Stats stats, Map<String, Object> report, int seconds) {
+    private static void steady(Bench.Args args, Stats stats, Map<String, Object> report, int seconds, List<Long> pids) {
         Cluster.sleep(args.number("warmup", 5) * 1000L);
         stats.latency.reset();
         stats.rejections.clear();
         long before = stats.applied.sum();
+        double serverCpu = pids.stream().mapToDouble(Probe::cpuSeconds).sum();
+        double loadCpu = Probe.cpuSeconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
         Cluster.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
         report.put("appliedPerSecond", (stats.applied.sum() - before) / elapsed);
         report.put("latencyMs", stats.percentiles());
+        // Cores busy on average over the window: where the machine's two cores went.
+        if (!pids.isEmpty()) {
+            report.put("serverCoresBusy", (pids.stream().mapToDouble(Probe::cpuSeconds).sum() - serverCpu) / elapsed);
+        }
+        report.put("loadGeneratorCoresBusy", (Probe.cpuSeconds(ProcessHandle.current().pid()) - loadCpu) / elapsed);
     }
 
     private static void bytes(Stats stats, Map<String, Object> report) {
@@ -81,8 +89,8 @@ final class Runner {
         report.put("snapshots", stats.snapshots.sum());
         report.put("bytesPerPatch", stats.patches.sum() == 0 ? 0 : stats.patchBytes.sum() / stats.patches.sum());
         report.put("bytesPerSnapshot", stats.snapshots.sum() == 0 ? 0 : stats.snapshotBytes.sum() / stats.snapshots.sum());
-        report.put("deltaToSnapshotRatio", stats.fullFrameBytes.sum() == 0 ? 0
-                : (double) stats.patchBytes.sum() / stats.fullFrameBytes.sum());
+        report.put("deltaToSnapshotRatio", stats.sampledFrameBytes.sum() == 0 ? 0
+                : (double) stats.sampledPatchBytes.sum() / stats.sampledFrameBytes.sum());
     }
 
     /** Heap, RSS and the servers' own metrics while the load is still on (before the clients close). */

@@ -87,8 +87,9 @@ final class Scenarios {
 
     // ---------------------------------------------------------------------------------------------- play
 
-    /** One Avalon table driven by its five clients, one action every {@code periodMs}. */
+    /** One Avalon table driven by its clients (one per seat), one action every {@code periodMs}. */
     final class PlayingRoom {
+        final int players;
         volatile List<Seat> seats;
         final Map<Long, Long> pending = new ConcurrentHashMap<>();
         final AtomicLong games = new AtomicLong();
@@ -100,7 +101,11 @@ final class Scenarios {
             }
         }
 
-        /** Every action whose version all five clients now hold is done: its latency is recorded. */
+        PlayingRoom(int players) {
+            this.players = players;
+        }
+
+        /** Every action whose version all the table's clients now hold is done: its latency is recorded. */
         private void settle() {
             long lowest = Long.MAX_VALUE;
             for (Seat s : seats) {
@@ -147,17 +152,22 @@ final class Scenarios {
             replacing = true;
             games.incrementAndGet();
             seats.forEach(Seat::close);
-            readyTable().onSuccess(fresh -> {
+            readyTable(players).onSuccess(fresh -> {
                 seats = fresh;
                 pending.clear();
                 watch();
                 replacing = false;
-            }).onFailure(e -> stats.errors.increment());
+            }).onFailure(e -> {
+                if (stats.errors.sum() < 5) {
+                    System.err.println("could not seat a new table: " + e);
+                }
+                stats.errors.increment();
+            });
         }
     }
 
-    Future<List<Seat>> readyTable() {
-        return table("avalon", "{\"players\":5}", 5).compose(seats -> {
+    Future<List<Seat>> readyTable(int players) {
+        return table("avalon", "{\"players\":" + players + "}", players).compose(seats -> {
             List<Future<JsonNode>> ready = new ArrayList<>();
             for (Seat seat : seats) {
                 ready.add(seat.send("{\"type\":\"ready\",\"ready\":true}"));
@@ -166,9 +176,9 @@ final class Scenarios {
         });
     }
 
-    List<PlayingRoom> play(int rooms, double actionsPerRoomPerSecond) {
-        List<PlayingRoom> playing = inBatches(rooms, 16, i -> readyTable().map(seats -> {
-            PlayingRoom room = new PlayingRoom();
+    List<PlayingRoom> play(int rooms, int players, double actionsPerRoomPerSecond) {
+        List<PlayingRoom> playing = inBatches(rooms, 16, i -> readyTable(players).map(seats -> {
+            PlayingRoom room = new PlayingRoom(players);
             room.seats = seats;
             room.watch();
             return room;

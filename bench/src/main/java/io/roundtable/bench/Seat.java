@@ -29,6 +29,8 @@ final class Seat {
     volatile Consumer<Seat> onFrame = s -> { };
     volatile Consumer<JsonNode> onMessage = m -> { };
     final Stats stats;
+    /** {@code {"type":"snapshot","version":N,"frame":…}} around a frame, roughly. */
+    private static final int SNAPSHOT_ENVELOPE = 40;
 
     private Seat(String base, String room, String member, String token, Stats stats) {
         this.base = base;
@@ -78,10 +80,16 @@ final class Seat {
             }
             case "patch" -> {
                 stats.patchBytes.add(text.length());
+                long n = stats.patches.sum();
                 stats.patches.increment();
                 version = node.get("version").asLong();
                 frame = io.roundtable.core.view.Frames.applyDelta(frame, node.get("ops"), version);
-                stats.fullFrameBytes.add(frame.toString().length() + 40);
+                if (n % Stats.SAMPLE_EVERY == 0) {
+                    // What a snapshot of this version would have cost, for a sample of the patches: writing
+                    // every frame out would take the load generator's CPU from the server it measures.
+                    stats.sampledPatchBytes.add(text.length());
+                    stats.sampledFrameBytes.add(frame.toString().length() + SNAPSHOT_ENVELOPE);
+                }
                 onFrame.accept(this);
             }
             case "message" -> onMessage.accept(node.get("message"));

@@ -16,7 +16,10 @@ final class Stats {
     final LongAdder patches = new LongAdder();
     final LongAdder snapshotBytes = new LongAdder();
     final LongAdder patchBytes = new LongAdder();
-    final LongAdder fullFrameBytes = new LongAdder();
+    /** One patch in this many is also written out whole, to compare its size with a snapshot's. */
+    static final int SAMPLE_EVERY = 16;
+    final LongAdder sampledPatchBytes = new LongAdder();
+    final LongAdder sampledFrameBytes = new LongAdder();
     final LongAdder closed = new LongAdder();
     final LongAdder errors = new LongAdder();
     final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();

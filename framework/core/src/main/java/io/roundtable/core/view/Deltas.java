@@ -47,8 +47,10 @@ public final class Deltas {
     private static JsonNode fold(JsonNode raw, JsonNode from, JsonNode to) {
         List<JsonNode> ops = new ArrayList<>();
         raw.forEach(ops::add);
+        Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
         Map<String, Integer> depth = new TreeMap<>();
         for (JsonNode op : ops) {
+            sizes.put(op, JsonSize.of(op, Integer.MAX_VALUE));
             String parent = parent(op.get("path").asText());
             while (parent != null) {
                 depth.put(parent, parent.isEmpty() ? 0 : parent.split("/", -1).length - 1);
@@ -61,29 +63,41 @@ public final class Deltas {
             if (container.isEmpty()) {
                 continue;
             }
-            JsonPointer pointer = JsonPointer.compile(container);
-            JsonNode before = from.at(pointer);
-            JsonNode after = to.at(pointer);
-            if (before.isMissingNode() || after.isMissingNode()) {
-                continue;
-            }
             int first = -1;
             long bytes = 0;
             List<JsonNode> kept = new ArrayList<>();
             for (JsonNode op : ops) {
                 String path = op.get("path").asText();
                 if (path.startsWith(container + "/")) {
-                    bytes += op.toString().length();
+                    bytes += sizes.get(op);
                     first = first < 0 ? kept.size() : first;
                 } else {
                     kept.add(op);
                 }
             }
-            ObjectNode replace = JsonNodeFactory.instance.objectNode();
-            replace.put("op", "replace");
-            replace.put("path", container);
-            replace.set("value", after);
-            if (first >= 0 && replace.toString().length() < bytes) {
+            if (first < 0) {
+                continue;
+            }
+            JsonPointer pointer = JsonPointer.compile(container);
+            JsonNode before = from.at(pointer);
+            JsonNode after = to.at(pointer);
+            if (before.isMissingNode() || after.isMissingNode()) {
+                continue;
+            }
+            // {"op":"replace","path":…,"value":…}: measured without writing it out, and only as far as
+            // it could still be shorter than the operations it would replace.
+            int envelope = REPLACE_ENVELOPE + JsonSize.of(JsonNodeFactory.instance.textNode(container), Integer.MAX_VALUE);
+            long room = bytes - 1 - envelope;
+            if (room <= 0) {
+                continue;
+            }
+            int value = JsonSize.of(after, (int) Math.min(Integer.MAX_VALUE - 1, room));
+            if (value <= room) {
+                ObjectNode replace = JsonNodeFactory.instance.objectNode();
+                replace.put("op", "replace");
+                replace.put("path", container);
+                replace.set("value", after);
+                sizes.put(replace, envelope + value);
                 kept.add(first, replace);
                 ops = kept;
             }
@@ -92,6 +106,9 @@ public final class Deltas {
         ops.forEach(folded::add);
         return folded;
     }
+
+    /** The characters of {@code {"op":"replace","path":,"value":}} around the path and the value. */
+    private static final int REPLACE_ENVELOPE = "{\"op\":\"replace\",\"path\":,\"value\":}".length();
 
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');

@@ -49,4 +49,27 @@ class DeltasTest {
         Deltas.apply(Deltas.diff(from, json("{\"a\":2}")), from);
         assertThat(from).isEqualTo(copy);
     }
+
+    @Test
+    void the_size_of_a_node_is_counted_exactly_as_its_json_and_given_up_past_the_limit() {
+        JsonNode node = json("{\"name\":\"Ann \\\"the\\\" \\\\ best\\n\\t\\u0001\",\"n\":[1,-2.5,1e300,12345678901234,true,false,null],"
+                + "\"nested\":{\"empty\":{},\"list\":[],\"text\":\"Éé — ✓\"},\"k\\\"ey\":\"\"}");
+        assertThat(JsonSize.of(node, Integer.MAX_VALUE)).isEqualTo(node.toString().length());
+        for (JsonNode child : node) {
+            assertThat(JsonSize.of(child, Integer.MAX_VALUE)).isEqualTo(child.toString().length());
+        }
+        assertThat(JsonSize.of(node, 10)).isEqualTo(11);
+    }
+
+    @Test
+    void a_list_changed_in_many_places_travels_as_one_replace_when_that_is_shorter() {
+        JsonNode from = json("{\"log\":[\"a\",\"b\",\"c\",\"d\",\"e\"],\"keep\":1}");
+        JsonNode to = json("{\"log\":[\"v\",\"w\",\"x\",\"y\",\"z\"],\"keep\":1}");
+        JsonNode patch = Deltas.diff(from, to);
+        assertThat(patch).hasSize(1);
+        assertThat(patch.get(0).get("path").asText()).isEqualTo("/log");
+        assertThat(Deltas.apply(patch, from)).isEqualTo(to);
+        JsonNode small = Deltas.diff(from, json("{\"log\":[\"a\",\"b\",\"c\",\"d\",\"Z\"],\"keep\":1}"));
+        assertThat(small.get(0).get("path").asText()).isEqualTo("/log/4");
+    }
 }

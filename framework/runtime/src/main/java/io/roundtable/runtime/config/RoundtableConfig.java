@@ -109,6 +109,13 @@ public interface RoundtableConfig {
         /** Rejected frames in a row after which a flooding socket is closed (code 4429). */
         @WithDefault("40")
         int floodCloseAfter();
+
+        /**
+         * A socket's last frame is kept parsed (fast deltas, about 10 KB) while it had a push within this
+         * time, and as compact bytes (about 1 KB) after it.
+         */
+        @WithDefault("15s")
+        Duration keepParsedFrame();
     }
 
     interface Limits {

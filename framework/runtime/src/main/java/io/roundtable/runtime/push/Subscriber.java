@@ -16,10 +16,14 @@ public final class Subscriber {
     private final Bucket frames;
     private final String client;
     /**
-     * The frame last sent, kept as compact JSON bytes: a parsed tree costs ten times the memory, and
-     * thousands of sockets each hold one. It is parsed back only to compute the next delta.
+     * The frame last sent. While the room is busy it is kept as the tree the next delta starts from;
+     * once the socket has had no push for a while ({@link #compact}) it is kept as compact JSON bytes
+     * instead: a tree costs about ten times the memory, and thousands of quiet sockets each hold one.
+     * Exactly one of the two is set when a frame was sent.
      */
-    private byte[] lastFrame;
+    private JsonNode lastTree;
+    private byte[] lastBytes;
+    private long lastPushNanos;
     long lastVersion = -1;
     long lastInboxSeq;
     /**
@@ -56,16 +60,32 @@ public final class Subscriber {
         return connection;
     }
 
-    JsonNode lastFrame() {
-        return lastFrame == null ? null : io.roundtable.core.json.Json.read(lastFrame);
+    synchronized JsonNode lastFrame() {
+        if (lastTree == null && lastBytes != null) {
+            lastTree = io.roundtable.core.json.Json.read(lastBytes);
+            lastBytes = null;
+        }
+        return lastTree;
     }
 
-    void lastFrame(JsonNode frame) {
-        lastFrame = frame == null ? null : io.roundtable.core.json.Json.bytes(frame);
+    synchronized void lastFrame(JsonNode frame) {
+        lastTree = frame;
+        lastBytes = null;
+        lastPushNanos = System.nanoTime();
     }
 
-    boolean hasFrame() {
-        return lastFrame != null;
+    synchronized boolean hasFrame() {
+        return lastTree != null || lastBytes != null;
+    }
+
+    /** Keeps the last frame as bytes if nothing was pushed for {@code quiet}; true if it did. */
+    public synchronized boolean compact(Duration quiet) {
+        if (lastTree == null || System.nanoTime() - lastPushNanos < quiet.toNanos()) {
+            return false;
+        }
+        lastBytes = io.roundtable.core.json.Json.bytes(lastTree);
+        lastTree = null;
+        return true;
     }
 
     public Instant lastHeard() {

@@ -190,6 +190,12 @@ public class RoomSocket {
         return null;
     }
 
+    /** Keeps the last frame of sockets whose room has gone quiet as bytes rather than a tree. */
+    @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void compactQuietFrames() {
+        fanout.all().forEach(s -> s.compact(config.ws().keepParsedFrame()));
+    }
+
     /** Closes sockets whose client has been silent for longer than the idle timeout. */
     @io.quarkus.scheduler.Scheduled(every = "5s")
     void closeIdle() {
