@@ -36,6 +36,7 @@ final class Runner {
                 report.put("units", playing.size());
                 steady(args, stats, report, seconds, pids);
                 report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
+                report.put("reseatRetries", stats.reseatRetries.sum());
                 measureLoaded(report, pids, serverMetrics);
                 bytes(stats, report);
                 playing.forEach(r -> r.seats.forEach(Seat::close));

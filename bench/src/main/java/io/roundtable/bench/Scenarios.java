@@ -152,12 +152,22 @@ final class Scenarios {
             replacing = true;
             games.incrementAndGet();
             seats.forEach(Seat::close);
+            seatAgain(RESEAT_ATTEMPTS);
+        }
+
+        /** Seats a fresh table; a failed attempt is retried (as a player would) and counted. */
+        private void seatAgain(int attemptsLeft) {
             readyTable(players).onSuccess(fresh -> {
                 seats = fresh;
                 pending.clear();
                 watch();
                 replacing = false;
             }).onFailure(e -> {
+                if (attemptsLeft > 1) {
+                    stats.reseatRetries.increment();
+                    load.vertx.setTimer(200, t -> seatAgain(attemptsLeft - 1));
+                    return;
+                }
                 if (stats.errors.sum() < 5) {
                     System.err.println("could not seat a new table: " + e);
                 }
@@ -165,6 +175,8 @@ final class Scenarios {
             });
         }
     }
+
+    private static final int RESEAT_ATTEMPTS = 5;
 
     Future<List<Seat>> readyTable(int players) {
         return table("avalon", "{\"players\":" + players + "}", players).compose(seats -> {

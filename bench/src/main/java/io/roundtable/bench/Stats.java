@@ -22,6 +22,8 @@ final class Stats {
     final LongAdder sampledFrameBytes = new LongAdder();
     final LongAdder closed = new LongAdder();
     final LongAdder errors = new LongAdder();
+    /** Attempts to seat a fresh table after a finished game that failed and were tried again. */
+    final LongAdder reseatRetries = new LongAdder();
     final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
     void rejection(String code) {
