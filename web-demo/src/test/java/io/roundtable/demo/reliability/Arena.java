@@ -92,27 +92,51 @@ final class Arena {
         return code;
     }
 
-    /** The HTTP status docs/protocol.md gives each code. */
+    /**
+     * The HTTP status docs/protocol.md gives each code, read from its table (an exact code wins over a
+     * {@code prefix/*} row; "everything else" is the last row), so the tests hold the server to the doc.
+     */
     static int status(String code) {
-        if (code.equals("request/too_large")) {
-            return 413;
+        Integer wildcard = null;
+        for (String[] row : STATUS_TABLE) {
+            if (row[0].equals(code)) {
+                return Integer.parseInt(row[1]);
+            }
+            if (wildcard == null && row[0].endsWith("/*") && code.startsWith(row[0].substring(0, row[0].length() - 1))) {
+                wildcard = Integer.parseInt(row[1]);
+            }
         }
-        if (code.equals("room/not_found") || code.equals("room/unknown_game") || code.equals("request/not_found")) {
-            return 404;
+        return wildcard != null ? wildcard : OTHERWISE;
+    }
+
+    /** (code or {@code prefix/*}, status) pairs of the protocol doc's status table, and its last row. */
+    private static final java.util.List<String[]> STATUS_TABLE = new java.util.ArrayList<>();
+    private static final int OTHERWISE;
+
+    static {
+        int otherwise = -1;
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("..", "docs", "protocol.md"));
+            int start = lines.indexOf("| codes | HTTP |");
+            for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+                String[] cells = lines.get(i).split("\\|");
+                String status = cells[2].trim();
+                if (cells[1].contains("everything else")) {
+                    otherwise = Integer.parseInt(status);
+                    continue;
+                }
+                java.util.regex.Matcher code = java.util.regex.Pattern.compile("`([^`]+)`").matcher(cells[1]);
+                while (code.find()) {
+                    STATUS_TABLE.add(new String[] { code.group(1), status });
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (code.startsWith("request/") || code.equals("room/invalid_options") || code.equals("room/name_invalid")) {
-            return 400;
-        }
-        if (code.equals("auth/forbidden_origin")) {
-            return 403;
-        }
-        if (code.startsWith("auth/")) {
-            return 401;
-        }
-        if (code.startsWith("rate/") || code.startsWith("limit/")) {
-            return 429;
-        }
-        return 409;
+        assertThat(STATUS_TABLE).as("docs/protocol.md's status table").hasSizeGreaterThan(5);
+        OTHERWISE = otherwise;
+        assertThat(OTHERWISE).as("docs/protocol.md's 'everything else' row").isEqualTo(409);
     }
 
     static void assertReady(String base) {
