@@ -92,6 +92,10 @@ final class Runner {
         report.put("bytesPerSnapshot", stats.snapshots.sum() == 0 ? 0 : stats.snapshotBytes.sum() / stats.snapshots.sum());
         report.put("deltaToSnapshotRatio", stats.sampledFrameBytes.sum() == 0 ? 0
                 : (double) stats.sampledPatchBytes.sum() / stats.sampledFrameBytes.sum());
+        // Over whole games only (a run stops its games part-way; early phases have smaller frames).
+        report.put("wholeGames", stats.wholeGames.sum());
+        report.put("deltaToSnapshotRatioWholeGames", stats.wholeGameFrameBytes.sum() == 0 ? 0
+                : (double) stats.wholeGamePatchBytes.sum() / stats.wholeGameFrameBytes.sum());
     }
 
     /** Heap, RSS and the servers' own metrics while the load is still on (before the clients close). */

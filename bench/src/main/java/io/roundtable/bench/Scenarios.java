@@ -151,6 +151,11 @@ final class Scenarios {
         private void replace() {
             replacing = true;
             games.incrementAndGet();
+            stats.wholeGames.increment();
+            for (Seat seat : seats) {
+                stats.wholeGamePatchBytes.add(seat.gamePatchBytes);
+                stats.wholeGameFrameBytes.add(seat.gameFrameBytes);
+            }
             seats.forEach(Seat::close);
             seatAgain(RESEAT_ATTEMPTS);
         }

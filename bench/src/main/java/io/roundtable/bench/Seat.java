@@ -23,6 +23,9 @@ final class Seat {
     final String token;
     volatile JsonNode frame;
     volatile long version = -1;
+    /** The sampled patch and frame bytes of this seat's game so far (see {@link Stats#SAMPLE_EVERY}). */
+    volatile long gamePatchBytes;
+    volatile long gameFrameBytes;
     volatile WebSocket socket;
     private final Map<String, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong refs = new java.util.concurrent.atomic.AtomicLong();
@@ -87,8 +90,11 @@ final class Seat {
                 if (n % Stats.SAMPLE_EVERY == 0) {
                     // What a snapshot of this version would have cost, for a sample of the patches: writing
                     // every frame out would take the load generator's CPU from the server it measures.
+                    long frameBytes = frame.toString().length() + SNAPSHOT_ENVELOPE;
                     stats.sampledPatchBytes.add(text.length());
-                    stats.sampledFrameBytes.add(frame.toString().length() + SNAPSHOT_ENVELOPE);
+                    stats.sampledFrameBytes.add(frameBytes);
+                    gamePatchBytes += text.length();
+                    gameFrameBytes += frameBytes;
                 }
                 onFrame.accept(this);
             }

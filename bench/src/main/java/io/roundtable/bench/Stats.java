@@ -20,6 +20,10 @@ final class Stats {
     static final int SAMPLE_EVERY = 16;
     final LongAdder sampledPatchBytes = new LongAdder();
     final LongAdder sampledFrameBytes = new LongAdder();
+    /** The same, only for games played from their first move to their end during the run. */
+    final LongAdder wholeGamePatchBytes = new LongAdder();
+    final LongAdder wholeGameFrameBytes = new LongAdder();
+    final LongAdder wholeGames = new LongAdder();
     final LongAdder closed = new LongAdder();
     final LongAdder errors = new LongAdder();
     /** Attempts to seat a fresh table after a finished game that failed and were tried again. */
