@@ -19,9 +19,8 @@ import java.util.List;
  * @param questSizes  team size of each quest
  * @param failsNeeded Fail cards that fail each quest (2 for quest 4 with 7+ players)
  * @param team        the proposed team (vote) or the team on the quest (quest)
- * @param waitingFor  the seats the game waits for
- * @param voted       who has voted on the current team (never how)
- * @param played      who has played a card on the current quest (never which)
+ * @param waitingFor  the seats the game waits for: during a vote those yet to vote (everyone else has voted;
+ *                    how, nobody sees until the last vote), on a quest the team members yet to play
  * @param quests      finished quests with their fail counts
  * @param proposals   every decided proposal with all votes: the vote grid
  * @param lady        the Lady of the Lake, when in play
@@ -35,7 +34,7 @@ import java.util.List;
  */
 public record AvalonView(int players, Integer you, Role role, Side side, List<Sighting> sees, Stage phase, int quest,
         int leader, int rejections, List<Integer> questSizes, List<Integer> failsNeeded, List<Integer> team,
-        List<Integer> waitingFor, List<Integer> voted, List<Integer> played, List<AvalonState.Quest> quests,
+        List<Integer> waitingFor, List<AvalonState.Quest> quests,
         List<ProposalRow> proposals, LadyView lady, Integer assassin, Integer named, List<Choice> youMay,
         List<String> log, List<Role> roles, Side winner, String ending) {
 

@@ -36,10 +36,7 @@ final class Views {
         return new AvalonView(state.players(), you, role, role == null ? null : role.side(), sees, state.stage(),
                 state.questNumber(), state.leader(), state.rejections(), counts.questSizes(),
                 IntStream.rangeClosed(1, Counts.QUESTS).map(counts::failsNeeded).boxed().toList(), state.team(),
-                List.copyOf(state.awaiting()),
-                state.stage() == Stage.VOTE ? List.copyOf(state.votes().keySet()) : null,
-                state.stage() == Stage.QUEST ? List.copyOf(state.cards().keySet()) : null,
-                state.quests(), proposals(state), lady(state, you),
+                List.copyOf(state.awaiting()), state.quests(), proposals(state), lady(state, you),
                 assassinKnown ? state.seatOf(Role.ASSASSIN).orElse(null) : null, state.assassinTarget(),
                 you == null ? List.of() : choices(state, you), GameLog.of(state, you),
                 over ? state.roles() : null, over ? state.winner() : null, over ? ending(state) : null);

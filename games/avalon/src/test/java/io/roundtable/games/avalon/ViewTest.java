@@ -55,8 +55,7 @@ class ViewTest {
         AvalonView view = table.view(1);
 
         assertThat(view.team()).containsExactly(0, 2);
-        assertThat(view.voted()).containsExactly(3);
-        assertThat(view.waitingFor()).containsExactly(0, 1, 2, 4);
+        assertThat(view.waitingFor()).as("everyone but seat 3, who voted").containsExactly(0, 1, 2, 4);
         assertThat(view.youMay()).containsExactly(new Choice("vote", null, null, List.of("approve", "reject")));
         assertThat(table.view(3).youMay()).isEmpty();
     }
@@ -68,7 +67,7 @@ class ViewTest {
         assertThat(table.view(2).youMay()).containsExactly(new Choice("quest", null, null, List.of("success")));
         assertThat(table.view(3).youMay()).containsExactly(new Choice("quest", null, null, List.of("success", "fail")));
         table.act(3, AvalonAction.fail());
-        assertThat(table.spectator().played()).containsExactly(3);
+        assertThat(table.spectator().waitingFor()).as("the team but seat 3, who played").containsExactly(2);
     }
 
     @Test

@@ -32,8 +32,10 @@ export function seatRing(game, ui, { hideSecret }) {
     if (seat === game.leader && game.phase !== 'over') tags.push(['leader', 'Leader']);
     if (game.lady?.holder === seat) tags.push(['lady', 'Lady of the Lake']);
     if (game.team?.includes(seat) && (game.phase === 'vote' || game.phase === 'quest')) tags.push(['team', 'On the team']);
-    if (game.voted?.includes(seat)) tags.push(['done', 'Voted']);
-    if (game.played?.includes(seat)) tags.push(['done', 'Played']);
+    // The view lists who the game waits for; everyone else on the vote (or on the team) is done.
+    const done = !game.waitingFor?.includes(seat);
+    if (game.phase === 'vote' && done) tags.push(['done', 'Voted']);
+    if (game.phase === 'quest' && game.team?.includes(seat) && done) tags.push(['done', 'Played']);
     if (game.assassin === seat) tags.push(['assassin', 'Assassin']);
     if (game.named === seat) tags.push(['named', 'Named by the Assassin']);
     if (member?.bot) tags.push(['bot', 'bot']);
