@@ -127,6 +127,17 @@ public final class TestPlayer {
         socket.sendText(text, true).join();
     }
 
+    /** Sends up to {@code count} pings as fast as it can, stopping when the server closes the socket. */
+    public void flood(int count) {
+        for (int i = 0; i < count && closeCode == null; i++) {
+            try {
+                sendFrame("{\"type\":\"ping\"}");
+            } catch (java.util.concurrent.CompletionException closed) {
+                return;
+            }
+        }
+    }
+
     /** Drops the socket without a goodbye, as a lost network would. */
     public void drop() {
         socket.abort();
