@@ -3,6 +3,7 @@
 // the log with your private lines marked. The create form is the generic JSON box. It shows only what
 // the view holds: other players' hands are simply not in it until the round is over.
 import { h, rerender } from '../dom.js';
+import { oneAction } from './one-action.js';
 
 const PARAMS = { target: 'Choose a player', guess: 'Name a card' };
 
@@ -24,8 +25,7 @@ export const loveletter = {
 
     let frame = null;
     let shown = null;
-    let pending = false;
-    let settledAt = null;
+    const turn = oneAction(ui, () => frame, (force) => draw(force));
     let logged = [];
     let referenced = false;
 
@@ -47,19 +47,7 @@ export const loveletter = {
       return `${who(game.turn)} is playing.`;
     }
 
-    /** One play at a time; the buttons stay disabled until the frame that includes it arrives. */
-    async function play(action) {
-      pending = true;
-      draw(true);
-      try {
-        const { version } = await ui.act(action);
-        if (frame.room.version >= version) pending = false;
-        else settledAt = version;
-      } catch {
-        pending = false; // The shell has shown the server's sentence.
-      }
-      draw(true);
-    }
+    const play = (action) => turn.act(action);
 
     function choiceLabel(game, param, value) {
       return param === 'guess' ? cardName(game, value) : `${ui.nameOf(value)} (seat ${value})${value === game.you ? ', you' : ''}`;
@@ -69,7 +57,7 @@ export const loveletter = {
       const card = option.action.card;
       const selects = option.choose.map((choice) => {
         const id = `ll-${choice.param}-${card}`;
-        const select = h('select', { id, 'data-key': id, 'data-param': choice.param, disabled: pending },
+        const select = h('select', { id, 'data-key': id, 'data-param': choice.param, disabled: turn.pending },
           choice.from.map((value) => h('option', { value: String(value) }, choiceLabel(game, choice.param, value))));
         return { choice, select, field: h('div', { class: 'field' }, h('label', { for: id }, PARAMS[choice.param] ?? choice.param), select) };
       });
@@ -82,7 +70,7 @@ export const loveletter = {
       } },
       text ? h('p', { class: 'hint' }, text) : null,
       selects.map((s) => s.field),
-      h('button', { type: 'submit', class: 'primary', 'data-play': card, 'data-key': `play-${card}`, disabled: pending },
+      h('button', { type: 'submit', class: 'primary', 'data-play': card, 'data-key': `play-${card}`, disabled: turn.pending },
         option.label));
     }
 
@@ -171,7 +159,7 @@ export const loveletter = {
     function draw(force) {
       const game = frame?.game;
       if (!game) return;
-      const signature = JSON.stringify([game, frame.room.members, frame.room.outcome, frame.me.spectator, pending]);
+      const signature = JSON.stringify([game, frame.room.members, frame.room.outcome, frame.me.spectator, turn.pending]);
       if (!force && signature === shown) return;
       shown = signature;
       element.dataset.phase = game.phase;
@@ -191,10 +179,7 @@ export const loveletter = {
       element,
       render(next) {
         frame = next;
-        if (settledAt !== null && next.room.version >= settledAt) {
-          pending = false;
-          settledAt = null;
-        }
+        turn.seen(next);
         draw(false);
       },
       destroy() {},

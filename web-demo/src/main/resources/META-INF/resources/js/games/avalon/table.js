@@ -3,6 +3,7 @@
 import { h, fill, rerender } from '../../dom.js';
 import { roleTitle, STEP_NAMES } from './rules.js';
 import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, endPanel, named } from './parts.js';
+import { oneAction } from '../one-action.js';
 
 /** What a replayed seat was asked to do, in words. */
 const ASKED = { propose: 'choose a team', vote: 'vote on the team', quest: 'play a quest card',
@@ -24,8 +25,7 @@ export function avalonTable(ui) {
 
   let frame = null;
   let shown = null;
-  let pending = false;
-  let settledAt = null;
+  const turn = oneAction(ui, () => frame, (force) => draw(force));
   let hideSecret = false;
   let selection = { key: null, seats: new Set() };
   let logged = [];
@@ -57,19 +57,7 @@ export function avalonTable(ui) {
     }
   }
 
-  /** One action at a time; the buttons stay disabled until the frame that includes it arrives. */
-  async function act(action) {
-    pending = true;
-    draw(true);
-    try {
-      const { version } = await ui.act(action);
-      if (frame.room.version >= version) pending = false;
-      else settledAt = version;
-    } catch {
-      pending = false; // The shell has shown the server's sentence.
-    }
-    draw(true);
-  }
+  const act = (action) => turn.act(action);
 
   function proposeForm(game, choice) {
     const key = `${game.quest}-${game.rejections}-${game.leader}`;
@@ -84,7 +72,7 @@ export function avalonTable(ui) {
       h('legend', {}, `Choose ${choice.teamSize} players for quest ${game.quest}`),
       choice.seats.map((seat) => h('div', { class: 'check' },
         h('input', { type: 'checkbox', id: `team-${seat}`, value: seat, 'data-key': `team-${seat}`, 'data-team-seat': seat,
-          checked: selection.seats.has(seat), disabled: pending || (!selection.seats.has(seat) && count >= choice.teamSize),
+          checked: selection.seats.has(seat), disabled: turn.pending || (!selection.seats.has(seat) && count >= choice.teamSize),
           onchange: (e) => {
             if (e.target.checked) selection.seats.add(seat);
             else selection.seats.delete(seat);
@@ -92,14 +80,14 @@ export function avalonTable(ui) {
           } }),
         h('label', { for: `team-${seat}` }, seat === game.you ? `${who(seat)}, you` : who(seat))))),
     h('p', { class: 'hint', 'aria-live': 'polite' }, `${count} of ${choice.teamSize} chosen.`),
-    h('button', { type: 'submit', class: 'primary', id: 'propose', 'data-key': 'propose', disabled: pending || !ready },
+    h('button', { type: 'submit', class: 'primary', id: 'propose', 'data-key': 'propose', disabled: turn.pending || !ready },
       'Propose this team'));
   }
 
   function choiceButtons(choice, label, attribute, options) {
     return h('div', { class: 'choice-buttons', role: 'group', 'aria-label': label },
       options.map(([value, text, kind]) => h('button', {
-        type: 'button', class: kind ?? '', [attribute]: value, 'data-key': `${attribute}-${value}`, disabled: pending,
+        type: 'button', class: kind ?? '', [attribute]: value, 'data-key': `${attribute}-${value}`, disabled: turn.pending,
         onclick: () => act(choice(value)),
       }, text)));
   }
@@ -169,7 +157,7 @@ export function avalonTable(ui) {
     const game = frame?.game;
     if (!game) return;
     const deadline = frame.room.deadline;
-    const signature = JSON.stringify([game, frame.room.members, deadline, frame.me.spectator, pending]);
+    const signature = JSON.stringify([game, frame.room.members, deadline, frame.me.spectator, turn.pending]);
     if (!force && signature === shown) return;
     shown = signature;
     element.dataset.phase = game.phase;
@@ -198,10 +186,7 @@ export function avalonTable(ui) {
     element,
     render(next) {
       frame = next;
-      if (settledAt !== null && next.room.version >= settledAt) {
-        pending = false;
-        settledAt = null;
-      }
+      turn.seen(next);
       draw(false);
     },
     destroy() {},
