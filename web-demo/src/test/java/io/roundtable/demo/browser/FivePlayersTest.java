@@ -2,40 +2,25 @@ package io.roundtable.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Five people, five browsers, one whole game of Avalon through the UI. */
 @QuarkusTest
-class FivePlayersTest {
+class FivePlayersTest extends BrowserTest {
     static final Set<String> EVIL = Set.of("morgana", "mordred", "oberon", "assassin", "minion");
 
-    @TestHTTPResource("/")
-    URI uri;
-
-    final List<Page> pages = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.forEach(Page::close);
-    }
-
+    @Override
     Page browser() {
         return browser(900);
     }
 
     Page browser(int height) {
-        Page page = Chromium.open(uri.toString(), 1280, height);
-        pages.add(page);
-        return page;
+        return browser(1280, height);
     }
 
     @Test

@@ -2,22 +2,18 @@ package io.roundtable.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Two people play a whole round of Palace Letters in their browsers, each seeing only their own hand. */
 @QuarkusTest
-class PalaceLettersTest {
+class PalaceLettersTest extends BrowserTest {
     /** The first play the page offers: its card and, per picker, the values it lists. */
     static final String OFFER = """
             const form = document.querySelector('form.ll-option');
@@ -26,22 +22,6 @@ class PalaceLettersTest {
             return {card: button.dataset.play,
               pickers: [...form.querySelectorAll('select')].map((s) => ({id: s.id, values: [...s.options].map((o) => o.value)}))};
             """;
-
-    @TestHTTPResource("/")
-    URI uri;
-
-    final List<Page> pages = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.forEach(Page::close);
-    }
-
-    Page browser() {
-        Page page = Chromium.open(uri.toString());
-        pages.add(page);
-        return page;
-    }
 
     @Test
     void two_people_play_a_whole_round_by_clicking_the_plays_their_page_offers() {

@@ -2,37 +2,16 @@ package io.roundtable.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The parts every game shares: creating rooms, errors as sentences, chat, reconnecting, the generic table. */
 @QuarkusTest
-class RoomShellTest {
-    @TestHTTPResource("/")
-    URI uri;
-
-    final List<Page> pages = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.forEach(Page::close);
-    }
-
-    Page browser() {
-        Page page = Chromium.open(uri.toString());
-        pages.add(page);
-        return page;
-    }
-
+class RoomShellTest extends BrowserTest {
     @Test
     void a_role_set_the_game_refuses_is_explained_with_the_servers_sentence() {
         Page ann = browser().go("#/");

@@ -2,42 +2,22 @@ package io.roundtable.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Spectators watch the public game: no role, night or Lady result reaches their page before the end. */
 @QuarkusTest
-class SpectatorTest {
+class SpectatorTest extends BrowserTest {
     /** Role titles as the table writes them. With the default five-player set, Mordred and Oberon are not in play. */
     static final List<String> TITLES = List.of("Merlin", "Percival", "Loyal Servant", "Morgana", "Mordred", "Oberon",
             "Assassin", "Minion");
     static final List<String> NOT_IN_PLAY = List.of("Mordred", "Oberon");
     static final List<String> PRIVATE_FIELDS = List.of("you", "role", "side", "sees", "roles", "winner");
-
-    @TestHTTPResource("/")
-    URI uri;
-
-    final List<Page> pages = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.forEach(Page::close);
-    }
-
-    Page browser() {
-        Page page = Chromium.open(uri.toString());
-        pages.add(page);
-        return page;
-    }
 
     @Test
     void a_spectator_sees_no_private_information_until_every_role_is_revealed_at_the_end() {

@@ -1,0 +1,38 @@
+package io.roundtable.demo.browser;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/** A browser test's pages on the test app: opened as needed, all closed after each test. */
+abstract class BrowserTest {
+    @TestHTTPResource("/")
+    URI uri;
+
+    private final List<Page> pages = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(Page::close);
+        pages.clear();
+    }
+
+    /** A fresh headless Chromium on the app's start page. */
+    Page browser() {
+        return track(Chromium.open(uri.toString()));
+    }
+
+    /** The same in a window of the given size. */
+    Page browser(int width, int height) {
+        return track(Chromium.open(uri.toString(), width, height));
+    }
+
+    private Page track(Page page) {
+        pages.add(page);
+        return page;
+    }
+}
