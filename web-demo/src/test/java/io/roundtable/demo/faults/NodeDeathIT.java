@@ -50,15 +50,7 @@ class NodeDeathIT {
 
     @Test
     void killing_a_node_mid_game_loses_no_room_and_no_acknowledged_action() throws Exception {
-        AtomicBoolean hold = new AtomicBoolean(true);
-        games = Tables.open(traffic, List.of(one.base(), two.base()), ROOMS, hold, 100, 300, c -> { });
-        Tables.await(games, Tables::playing, Duration.ofSeconds(60), "play started");
-        hold.set(false);
-        games.forEach(g -> g.players().forEach(AvalonPlayer::release));
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (Tables.acknowledged(games) < ROOMS * 6 && System.nanoTime() < until) {
-            Tables.sleep(20);
-        }
+        games = Tables.midGame(traffic, List.of(one.base(), two.base()), ROOMS, new AtomicBoolean(), ROOMS * 6);
 
         long killedAt = System.nanoTime();
         games.forEach(g -> g.first().client.trackResume(killedAt));

@@ -80,15 +80,8 @@ class RedisRestartIT {
 
     private void restartMidGame(boolean kill) throws Exception {
         String label = kill ? "kill -9" : "clean restart";
-        AtomicBoolean hold = new AtomicBoolean(true);
-        games = Tables.open(traffic, List.of(one.base(), two.base()), ROOMS, hold, 100, 300, c -> { });
-        Tables.await(games, Tables::playing, Duration.ofSeconds(60), "play started");
-        hold.set(false);
-        games.forEach(g -> g.players().forEach(AvalonPlayer::release));
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (Tables.acknowledged(games) < ROOMS * 8 && System.nanoTime() < until) {
-            Tables.sleep(20);
-        }
+        AtomicBoolean hold = new AtomicBoolean();
+        games = Tables.midGame(traffic, List.of(one.base(), two.base()), ROOMS, hold, ROOMS * 8);
 
         RedisProcess redis = servers.redis();
         long down = System.nanoTime();

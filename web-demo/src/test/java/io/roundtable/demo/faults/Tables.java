@@ -82,6 +82,24 @@ final class Tables {
         return games;
     }
 
+    /**
+     * Opens {@code rooms} games on the nodes, lets them play, and returns once about {@code acknowledged}
+     * moves were acknowledged in all (or after a minute): games caught mid-play, for a fault to hit. The
+     * players think while {@code hold} is set (it is cleared once play has started).
+     */
+    static List<Game> midGame(Traffic traffic, List<String> bases, int rooms, AtomicBoolean hold, int acknowledged) {
+        hold.set(true);
+        List<Game> games = open(traffic, bases, rooms, hold, 100, 300, c -> { });
+        await(games, Tables::playing, Duration.ofSeconds(60), "play started");
+        hold.set(false);
+        games.forEach(g -> g.players().forEach(AvalonPlayer::release));
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acknowledged(games) < acknowledged && System.nanoTime() < until) {
+            sleep(20);
+        }
+        return games;
+    }
+
     static void await(List<Game> games, Predicate<Game> condition, Duration timeout, String what) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
