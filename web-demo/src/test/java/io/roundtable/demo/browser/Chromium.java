@@ -54,6 +54,19 @@ public final class Chromium {
         return new Page(driver, base, profile);
     }
 
+    /** Ends the browser and deletes its profile directory (a leftover one is harmless). */
+    public static void quit(ChromeDriver driver, Path profile) {
+        try {
+            driver.quit();
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException ignored) {
+                // A temporary directory; nothing depends on it being gone.
+            }
+        }
+    }
+
     public static Page open(String base) {
         return open(base, 1280, 900);
     }

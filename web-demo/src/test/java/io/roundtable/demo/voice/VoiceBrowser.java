@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -170,15 +168,7 @@ final class VoiceBrowser implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp directory; the OS cleans it eventually
-            }
-        }
+        io.roundtable.demo.browser.Chromium.quit(driver, profile);
     }
 
     static void sleep(long millis) {
