@@ -25,6 +25,8 @@ final class Seat {
     volatile long version = -1;
     /** The sampled patch and frame bytes of this seat's game so far (see {@link Stats#SAMPLE_EVERY}). */
     volatile long gamePatchBytes;
+    /** Patches this seat received (it receives on one event loop), to sample one in {@link Stats#SAMPLE_EVERY}. */
+    private long patchesSeen;
     volatile long gameFrameBytes;
     volatile WebSocket socket;
     private final Map<String, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -83,7 +85,7 @@ final class Seat {
             }
             case "patch" -> {
                 stats.patchBytes.add(text.length());
-                long n = stats.patches.sum();
+                long n = patchesSeen++;
                 stats.patches.increment();
                 version = node.get("version").asLong();
                 frame = io.roundtable.core.view.Frames.applyDelta(frame, node.get("ops"), version);

@@ -86,7 +86,7 @@ public final class Deltas {
             }
             // {"op":"replace","path":…,"value":…}: measured without writing it out, and only as far as
             // it could still be shorter than the operations it would replace.
-            int envelope = REPLACE_ENVELOPE + JsonSize.of(JsonNodeFactory.instance.textNode(container), Integer.MAX_VALUE);
+            int envelope = REPLACE_ENVELOPE + JsonSize.string(container);
             long room = bytes - 1 - envelope;
             if (room <= 0) {
                 continue;
