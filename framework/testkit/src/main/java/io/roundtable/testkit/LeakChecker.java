@@ -3,7 +3,12 @@ package io.roundtable.testkit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,10 +31,13 @@ import io.roundtable.core.spi.Viewer;
  * states that differ only in hidden facts this viewer cannot tell apart (swapped roles both
  * unknown to them, another vote they cannot see…) and demands that everything the viewer would
  * receive stays identical: their view, the channels they belong to, the reply to their own action
- * and the public events of any action. Anything that differs is a {@link Leak}. Deltas are diffs of
- * two views of one viewer, so views that leak nothing give deltas that leak nothing.
+ * and the public events of any action, and what replays and the archive show of a move
+ * ({@link GameRules#moveView}). Anything that differs is a {@link Leak}. Deltas are diffs of two views
+ * of one viewer, so views that leak nothing give deltas that leak nothing.
  */
 public final class LeakChecker<O, S, A> {
+    /** Tries of the bot and timeout policies for other moves the actor could have made. */
+    private static final int ALTERNATIVE_MOVES = 3;
     private final GameRules<O, S, A> rules;
     private final int perturbationsPerViewer;
 
@@ -89,11 +97,13 @@ public final class LeakChecker<O, S, A> {
         List<Leak> leaks = new ArrayList<>();
         JsonNode json = Json.tree(before);
         List<Secret> secrets = rules.secrets(before);
-        Decision<S> real = rules.apply(before, seat, action, new Turn(now, GameRandom.forStep(seed, step)));
+        Supplier<Turn> turn = () -> new Turn(now, GameRandom.forStep(seed, step));
+        Decision<S> real = rules.apply(before, seat, action, turn.get());
         for (Viewer viewer : viewers) {
+            JsonNode shown = Json.tree(rules.moveView(before, seat, action, viewer));
             for (Perturbation p : Perturbation.unnoticeableBy(viewer, json, secrets, perturbationsPerViewer, random)) {
                 S other = variant(p, json);
-                Decision<S> alt = rules.apply(other, seat, action, new Turn(now, GameRandom.forStep(seed, step)));
+                Decision<S> alt = rules.apply(other, seat, action, turn.get());
                 if (viewer.is(seat) && !reply(real).equals(reply(alt))) {
                     leaks.add(new Leak(viewer.toString(), "reply", p.description(),
                             reply(real) + " became " + reply(alt)));
@@ -103,15 +113,78 @@ public final class LeakChecker<O, S, A> {
                     leaks.add(new Leak(viewer.toString(), "events", p.description(),
                             Json.tree(a.events()) + " became " + Json.tree(b.events())));
                 }
+                JsonNode otherShown = Json.tree(rules.moveView(other, seat, action, viewer));
+                if (real instanceof Decision.Accepted<S> && !shown.equals(otherShown)) {
+                    leaks.add(new Leak(viewer.toString(), "move view", p.description(), shown + " became " + otherShown));
+                }
             }
+        }
+        if (real instanceof Decision.Accepted<S> accepted) {
+            leaks.addAll(checkMoveView(before, seat, action, accepted, turn, GameRandom.forStep(seed, step),
+                    viewers));
         }
         return leaks;
     }
 
-    /** What a viewer receives that depends on the state: the game's view and their channels. */
+    /**
+     * What a replay or the archive shows of a move: for every viewer but the actor, other moves the seat
+     * could have made that this viewer could not tell apart live (the same view, channels and events
+     * after them) must look the same in the move view too. The other moves come from the game's bot and
+     * timeout policies.
+     */
+    private List<Leak> checkMoveView(S before, int seat, A action, Decision.Accepted<S> real, Supplier<Turn> turn,
+            GameRandom random, List<Viewer> viewers) {
+        List<Leak> leaks = new ArrayList<>();
+        JsonNode actionJson = Json.tree(action);
+        Map<JsonNode, Decision.Accepted<S>> others = new LinkedHashMap<>();
+        for (int i = 0; i < ALTERNATIVE_MOVES; i++) {
+            List<Optional<A>> candidates = List.of(rules.bot(before, seat, random), rules.onTimeout(before, seat, random));
+            for (Optional<A> candidate : candidates) {
+                if (candidate.isEmpty() || others.containsKey(Json.tree(candidate.get()))
+                        || Json.tree(candidate.get()).equals(actionJson)) {
+                    continue;
+                }
+                if (rules.apply(before, seat, candidate.get(), turn.get()) instanceof Decision.Accepted<S> accepted) {
+                    others.put(Json.tree(candidate.get()), accepted);
+                }
+            }
+        }
+        for (Viewer viewer : viewers) {
+            if (viewer.is(seat)) {
+                continue; // the actor knows what it did
+            }
+            JsonNode seen = observedAfter(real, viewer);
+            JsonNode shown = Json.tree(rules.moveView(before, seat, action, viewer));
+            others.forEach((otherJson, other) -> {
+                if (!seen.equals(observedAfter(other, viewer))) {
+                    return; // the viewer could tell these moves apart live
+                }
+                A otherAction = Json.convert(otherJson, rules.actionType());
+                JsonNode otherShown = Json.tree(rules.moveView(before, seat, otherAction, viewer));
+                if (!shown.equals(otherShown)) {
+                    leaks.add(new Leak(viewer.toString(), "move view", "seat " + seat + " playing " + actionJson
+                            + " or " + otherJson, shown + " became " + otherShown));
+                }
+            });
+        }
+        return leaks;
+    }
+
+    /** What a viewer saw live of a move's result: its view and channels afterwards, and the move's public events. */
+    private JsonNode observedAfter(Decision.Accepted<S> accepted, Viewer viewer) {
+        ObjectNode node = (ObjectNode) observable(accepted.state(), viewer);
+        node.set("events", Json.tree(accepted.events()));
+        return node;
+    }
+
+    /**
+     * What a viewer receives that depends on the state: the game's view, their channels, and once the game
+     * is over its outcome (which the archive shows to everyone).
+     */
     JsonNode observable(S state, Viewer viewer) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("view", Json.tree(rules.view(state, viewer)));
+        rules.outcome(state).ifPresent(outcome -> node.set("outcome", Json.tree(outcome)));
         ArrayNode channels = node.putArray("channels");
         if (!viewer.isSpectator()) {
             rules.channels(state).stream().filter(c -> c.readers().contains(viewer.seat()))
@@ -152,7 +225,10 @@ public final class LeakChecker<O, S, A> {
     }
 
     private static String where(JsonNode a, JsonNode b) {
-        return a.get("view").equals(b.get("view")) ? "channels" : "view";
+        if (!a.get("view").equals(b.get("view"))) {
+            return "view";
+        }
+        return Objects.equals(a.get("outcome"), b.get("outcome")) ? "channels" : "outcome";
     }
 
     private static String firstDifference(JsonNode a, JsonNode b) {

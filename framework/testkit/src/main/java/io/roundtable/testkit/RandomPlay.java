@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -33,9 +36,11 @@ import io.roundtable.core.view.Frames;
 
 /**
  * Plays many whole games through the real room engine, every seat choosing its moves with the
- * game's bot policy from random seeds, and checks after every step: the leak checker, delta
- * correctness for every viewer, channel delivery, version bookkeeping, the JSON round trip, exact
- * replay at the end, and the author's own invariants.
+ * game's bot policy from random seeds, and checks after every step: the leak checker (views, events,
+ * replies and what replays show of each move), delta correctness for every viewer, channel delivery,
+ * version bookkeeping, staleness (seats awaited at once all act against the version they saw, in any
+ * order; a move from before its step began is refused as stale), the JSON round trip, exact replay at
+ * the end, and the author's own invariants.
  */
 public final class RandomPlay<O, S, A> {
     private final GameRules<O, S, A> rules;
@@ -222,36 +227,57 @@ public final class RandomPlay<O, S, A> {
                 report.violation(g, "the game is neither over nor waiting for anyone");
                 return;
             }
-            if (++moves > maxMoves) {
-                report.violation(g, "no end after " + maxMoves + " moves");
-                return;
-            }
-            int seat = awaiting.get(random.nextInt(awaiting.size()));
-            Optional<A> action = rules.bot(state, seat, random);
-            if (action.isEmpty()) {
-                report.violation(g, "the bot policy has no move for awaited seat " + seat);
-                return;
-            }
-            report.leaks(g, checker.checkAction(state, seat, action.get(), now, room.seed(), room.moves(),
-                    sample(players, seat, random), random));
-            Member actor = room.inSeat(seat).orElseThrow();
-            Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), room.version(),
-                    "k" + moves), now);
-            if (!step.reply().accepted()) {
-                report.violation(g, "the bot's move " + Json.tree(action.get()) + " was refused: " + step.reply());
-                return;
-            }
-            if (step.room().version() != room.version() + 1) {
-                report.violation(g, "the version did not advance by one");
-            }
-            room = step.room();
-            log.addAll(step.moves());
-            now = now.plusSeconds(1);
-            checkStep(g, host, checker, room, viewers, frames, sample(players, null, random), random, report,
-                    moves % roundTripEvery == 0);
-            if (room.phase() == Phase.PLAY && random.nextInt(4) == 0) { // channels close with the game
-                room = chat(g, engine, host, room, members, random, now, report);
-                checkStep(g, host, checker, room, viewers, frames, List.of(), random, report, false);
+            // One awaited seat moves, or (half the time) every awaited seat moves, in random order, each
+            // against the version all of them saw: seats of one step never make each other's moves stale.
+            List<Integer> order = awaiting.size() > 1 && random.nextBoolean() ? random.shuffle(awaiting)
+                    : List.of(awaiting.get(random.nextInt(awaiting.size())));
+            long seen = room.version();
+            Set<Integer> open = new HashSet<>(awaiting);
+            for (int i = 0; i < order.size() && room.phase() == Phase.PLAY; i++) {
+                int seat = order.get(i);
+                S current = host.typed(room.state());
+                if (!open.contains(seat) || !Objects.equals(rules.choices(state, seat), rules.choices(current, seat))) {
+                    break; // the step ended, or this seat's choices changed: its move would rightly be stale
+                }
+                if (++moves > maxMoves) {
+                    report.violation(g, "no end after " + maxMoves + " moves");
+                    return;
+                }
+                Optional<A> action = rules.bot(state, seat, random);
+                if (action.isEmpty()) {
+                    report.violation(g, "the bot policy has no move for awaited seat " + seat);
+                    return;
+                }
+                report.leaks(g, checker.checkAction(current, seat, action.get(), now, room.seed(), room.moves(),
+                        sample(players, seat, random), random));
+                Member actor = room.inSeat(seat).orElseThrow();
+                long before = room.version();
+                Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), seen,
+                        "k" + moves), now);
+                if (!step.reply().accepted()) {
+                    report.violation(g, (i == 0 ? "the bot's move " : "seat " + seat + "'s move ")
+                            + Json.tree(action.get()) + " against version " + seen + " was refused: " + step.reply());
+                    return;
+                }
+                if (step.room().version() != before + 1) {
+                    report.violation(g, "the version did not advance by one");
+                }
+                room = step.room();
+                log.addAll(step.moves());
+                now = now.plusSeconds(1);
+                checkStep(g, host, checker, room, viewers, frames, sample(players, null, random), random, report,
+                        moves % roundTripEvery == 0);
+                Set<Integer> next = rules.awaiting(host.typed(room.state()));
+                open.remove(seat);
+                if (!open.containsAll(next)) {
+                    refusesAnOutdatedStep(g, engine, host, room, before, random, now, report);
+                    break;
+                }
+                open = new HashSet<>(next);
+                if (room.phase() == Phase.PLAY && random.nextInt(4) == 0) { // channels close with the game
+                    room = chat(g, engine, host, room, members, random, now, report);
+                    checkStep(g, host, checker, room, viewers, frames, List.of(), random, report, false);
+                }
             }
         }
         finish(g, host, room, log, report);
@@ -288,6 +314,31 @@ public final class RandomPlay<O, S, A> {
         Room again = Json.read(Json.write(room), Room.class);
         if (!Json.tree(again).equals(Json.tree(room))) {
             report.violation(g, "the room does not survive a JSON round trip");
+        }
+    }
+
+    /** A new step began after version {@code before}: a move of an awaited seat that expects {@code before} is stale. */
+    private void refusesAnOutdatedStep(int g, RoomEngine engine, GameHost<O, S, A> host, Room room, long before,
+            GameRandom random, Instant now, RandomPlayReport.Builder report) {
+        if (room.phase() != Phase.PLAY) {
+            return;
+        }
+        S state = host.typed(room.state());
+        List<Integer> awaiting = new ArrayList<>(rules.awaiting(state));
+        if (awaiting.isEmpty()) {
+            return;
+        }
+        int seat = random.pick(awaiting);
+        Optional<A> action = rules.bot(state, seat, random);
+        if (action.isEmpty()) {
+            return;
+        }
+        Member actor = room.inSeat(seat).orElseThrow();
+        Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), before, null), now);
+        if (!(step.reply() instanceof io.roundtable.core.room.Reply.Rejected rejected)
+                || !rejected.rejection().code().equals("action/stale_version")) {
+            report.violation(g, "seat " + seat + "'s move against version " + before
+                    + ", from before its step began, was not refused as stale: " + step.reply());
         }
     }
 

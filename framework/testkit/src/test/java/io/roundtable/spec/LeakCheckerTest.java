@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,11 +17,15 @@ import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Secret;
 import io.roundtable.core.spi.Turn;
+import io.roundtable.core.spi.Viewer;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.sample.highcard.HighCardAction;
 import io.roundtable.sample.highcard.HighCardState;
 import io.roundtable.sample.leaky.CountsHighBets;
+import io.roundtable.sample.leaky.NamesCardsInReplays;
+import io.roundtable.sample.leaky.ShowsBetsInReplays;
 import io.roundtable.sample.leaky.ShowsHandsToSpectators;
+import io.roundtable.sample.leaky.TellsDeckInOutcome;
 import io.roundtable.sample.leaky.TellsDrawnCardInEvents;
 import io.roundtable.testkit.GameScenario;
 import io.roundtable.testkit.Leak;
@@ -106,6 +111,53 @@ class LeakCheckerTest {
                 .checkAction(start, 0, HighCardAction.swap(), NOW, 1, 0, 2, random());
         assertThat(leaks).isNotEmpty().allSatisfy(leak -> assertThat(leak.through()).isEqualTo("events"));
         assertThat(leaks).extracting(Leak::viewer).contains("seat 0", "seat 1", "spectator");
+    }
+
+    @Test
+    void a_replay_showing_a_secret_bet_is_caught_through_the_move_view_for_everyone_but_the_bettor() {
+        var rules = new ShowsBetsInReplays();
+        List<Leak> leaks = LeakChecker.of(rules).perturbations(100)
+                .checkAction(afterFirstBet(rules), 1, HighCardAction.bet("low"), NOW, 4, 4, 3, random());
+        assertThat(leaks).isNotEmpty().allSatisfy(leak -> assertThat(leak.through()).isEqualTo("move view"));
+        assertThat(leaks).extracting(Leak::viewer).containsExactlyInAnyOrder("seat 0", "seat 2", "spectator");
+        assertThat(leaks.get(0).detail()).contains("\"call\":\"low\"");
+    }
+
+    @Test
+    void the_sample_games_replays_show_a_bet_to_its_seat_and_its_kind_to_everyone_else() {
+        HighCard rules = new HighCard();
+        HighCardState state = afterFirstBet(rules);
+        assertThat(LeakChecker.of(rules).perturbations(100)
+                .checkAction(state, 1, HighCardAction.bet("low"), NOW, 4, 4, 3, random())).isEmpty();
+        assertThat(rules.moveView(state, 1, HighCardAction.bet("low"), Viewer.seat(1)))
+                .isEqualTo(HighCardAction.bet("low"));
+        assertThat(rules.moveView(state, 1, HighCardAction.bet("low"), Viewer.SPECTATOR))
+                .isEqualTo(Map.of("type", "bet"));
+    }
+
+    @Test
+    void a_replay_naming_a_card_from_the_hidden_state_is_caught_through_the_move_view() {
+        var rules = new NamesCardsInReplays();
+        HighCardState start = GameScenario.of(rules).players(3).seed(6).start().state();
+        List<Leak> leaks = LeakChecker.of(rules).perturbations(100)
+                .checkAction(start, 0, HighCardAction.swap(), NOW, 6, 0, 3, random());
+        assertThat(leaks).isNotEmpty().allSatisfy(leak -> {
+            assertThat(leak.through()).isEqualTo("move view");
+            assertThat(leak.secret()).contains("/hands/0");
+        });
+        assertThat(leaks).extracting(Leak::viewer).contains("seat 1", "seat 2", "spectator");
+    }
+
+    @Test
+    void an_outcome_naming_a_card_nobody_saw_is_caught_through_the_outcome() {
+        var rules = new TellsDeckInOutcome();
+        List<HighCardState> game = aGame(rules, 3);
+        List<Leak> leaks = LeakChecker.of(rules).perturbations(100).checkState(game.get(game.size() - 1), 4, random());
+        assertThat(leaks).isNotEmpty().allSatisfy(leak -> {
+            assertThat(leak.through()).isEqualTo("outcome");
+            assertThat(leak.secret()).contains("/deck/");
+        });
+        assertThat(leaks).extracting(Leak::viewer).contains("seat 0", "spectator");
     }
 
     @Test

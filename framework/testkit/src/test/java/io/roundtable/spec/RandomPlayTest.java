@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.sample.highcard.HighCardOptions;
+import io.roundtable.sample.draft.Draft;
 import io.roundtable.sample.leaky.CountsHighBets;
+import io.roundtable.sample.leaky.NamesCardsInReplays;
+import io.roundtable.sample.leaky.ShowsBetsInReplays;
 import io.roundtable.sample.leaky.ShowsHandsToSpectators;
+import io.roundtable.sample.leaky.TellsDeckInOutcome;
 import io.roundtable.sample.leaky.TellsDrawnCardInEvents;
 import io.roundtable.sample.relay.Relay;
 import io.roundtable.testkit.RandomPlay;
@@ -87,5 +91,32 @@ class RandomPlayTest {
         System.out.println("leaky-events: " + report.leakCount() + " leaks; first: " + report.leaks().get(0));
         assertThat(report.leakCount()).isGreaterThan(0);
         assertThat(report.leaks()).anyMatch(l -> l.contains("through its events"));
+    }
+
+    @Test
+    void random_play_catches_replays_that_show_secret_moves() {
+        RandomPlayReport report = RandomPlay.of(new ShowsBetsInReplays()).games(50).run();
+        System.out.println("leaky-replays: " + report.leakCount() + " leaks; first: " + report.leaks().get(0));
+        assertThat(report.leaks()).isNotEmpty().allMatch(l -> l.contains("through its move view"));
+        assertThat(report.violationCount()).isZero();
+    }
+
+    @Test
+    void random_play_catches_replays_that_read_the_hidden_state() {
+        RandomPlayReport report = RandomPlay.of(new NamesCardsInReplays()).games(50).run();
+        assertThat(report.leaks()).isNotEmpty().allMatch(l -> l.contains("through its move view"));
+    }
+
+    @Test
+    void random_play_catches_an_outcome_that_names_a_hidden_card() {
+        RandomPlayReport report = RandomPlay.of(new TellsDeckInOutcome()).games(50).run();
+        assertThat(report.leaks()).isNotEmpty().allMatch(l -> l.contains("through its outcome"));
+    }
+
+    @Test
+    void seats_drafting_from_one_pool_act_at_once_and_stale_moves_are_refused() {
+        RandomPlayReport report = RandomPlay.of(new Draft()).games(300).run();
+        assertThat(report.violationCount()).as(report.toString()).isZero();
+        assertThat(report.leakCount()).isZero();
     }
 }

@@ -28,8 +28,10 @@ import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
 import io.roundtable.core.room.Step;
 import io.roundtable.core.spi.GameRandom;
+import io.roundtable.core.spi.Viewer;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.sample.highcard.HighCardOptions;
+import io.roundtable.testkit.Table;
 
 /** The version counter, the game version, and replays: of a game from its log, of a room from its commands. */
 class VersioningAndReplayTest {
@@ -169,6 +171,26 @@ class VersioningAndReplayTest {
         }
         assertThat(log).extracting(Move::by).contains("player", "bot", "timeout");
         assertThat(log).extracting(Move::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void a_replay_shows_each_move_as_its_viewer_may_know_it_and_a_secret_bet_only_to_its_seat() {
+        var seated = Tables.playing(2);
+        Table table = seated.table();
+        table.act(seated.seat(0), swap()).act(seated.seat(1), keep())
+                .act(seated.seat(0), bet("high")).act(seated.seat(1), bet("low"));
+        Room room = table.room();
+        GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
+        List<Move> log = table.moves();
+        assertThat(Replay.log(host, room.options(), 2, room.seed(), log, Viewer.SPECTATOR)).extracting(Move::action)
+                .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), Json.tree(Map.of("type", "bet")));
+        assertThat(Replay.log(host, room.options(), 2, room.seed(), log, Viewer.seat(1))).extracting(Move::action)
+                .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), bet("low"));
+        Replay.Seen third = Replay.step(host, room.options(), 2, room.seed(), log, 3, Viewer.seat(1));
+        assertThat(third.move().action()).isEqualTo(Json.tree(Map.of("type", "bet")));
+        assertThat(third.move()).usingRecursiveComparison().ignoringFields("action").isEqualTo(log.get(2));
+        assertThat(third.state()).isEqualTo(Replay.state(host, room.options(), 2, room.seed(), log, 3));
+        assertThat(Replay.step(host, room.options(), 2, room.seed(), log, 0, Viewer.SPECTATOR).move()).isNull();
     }
 
     @Test

@@ -114,6 +114,12 @@ public class OddOrEven implements GameRules<OddOrEvenOptions, OddOrEvenState, Od
                 over ? state.picks() : null, over ? state.sum() : null, over ? winner(state) : null, youMay);
     }
 
+    /** Replays and the archive show a pick to its own seat only; everyone else learns that a pick was made. */
+    @Override
+    public Object moveView(OddOrEvenState state, int seat, OddOrEvenAction action, Viewer viewer) {
+        return viewer.is(seat) ? action : GameRules.kindOnly(action);
+    }
+
     @Override
     public Optional<Outcome> outcome(OddOrEvenState state) {
         if (!state.over()) {

@@ -44,7 +44,7 @@ public enum ErrorCode {
     ROOM_NAME_INVALID("room/name_invalid", "A display name has 1 to 32 characters and no control characters."),
 
     // action: game moves
-    ACTION_STALE_VERSION("action/stale_version", "The game moved on since the version you saw; look again and retry."),
+    ACTION_STALE_VERSION("action/stale_version", "Your step or your choices changed since the version you saw; look again and retry."),
     ACTION_NOT_YOUR_TURN("action/not_your_turn", "The game is not waiting for you right now."),
     ACTION_MALFORMED("action/malformed", "This action does not have the shape the game expects."),
 

@@ -110,6 +110,16 @@ public final class GameHost<O, S, A> {
         return Json.tree(rules.view(typed(state), viewer));
     }
 
+    /** What {@code viewer} may learn of seat {@code seat}'s {@code action}, made in {@code state}. */
+    public JsonNode moveView(JsonNode state, int seat, JsonNode action, Viewer viewer) {
+        return Json.tree(rules.moveView(typed(state), seat, Json.convert(action, rules.actionType()), viewer));
+    }
+
+    /** What seat {@code seat} is offered in this state; null when the game does not say. */
+    public Object choices(JsonNode state, int seat) {
+        return rules.choices(typed(state), seat);
+    }
+
     public Optional<Outcome> outcome(JsonNode state) {
         return rules.outcome(typed(state));
     }

@@ -17,4 +17,9 @@ public record Move(long index, String kind, int seat, JsonNode action, String by
     public static final String ACT = "act";
     public static final String JOIN = "join";
     public static final String LEAVE = "leave";
+
+    /** The same move with another action (what a viewer may know of it). */
+    public Move withAction(JsonNode shown) {
+        return new Move(index, kind, seat, shown, by, at, version);
+    }
 }

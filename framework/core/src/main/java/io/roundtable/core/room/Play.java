@@ -28,6 +28,7 @@ final class Play {
         Room room = change.room;
         JsonNode state = host.setup(players, room.options(), GameRandom.seeded(room.seed()));
         change.room = room.withPhase(Phase.PLAY, null).withGame(state, 0, null, null).withPlayers(players);
+        offer(change, Offers.NONE, Offers.of(host, state), null);
         change.gameChanged = true;
         advance(change, host);
     }
@@ -58,10 +59,10 @@ final class Play {
             return Step.rejected(room, ErrorCode.ROOM_PAUSED.rejection());
         }
         Long expected = act.expectedVersion();
-        if (expected != null && (expected < room.gameVersion() || expected > room.version())) {
+        if (expected != null && (expected < room.offeredSince(member.seat()) || expected > room.version())) {
             return Step.rejected(room, ErrorCode.ACTION_STALE_VERSION.rejection(
-                    "The game moved on since version " + expected + "; it is now at version " + room.version()
-                            + ". Look again and retry."));
+                    "Your step or your choices changed after version " + expected + "; the room is now at version "
+                            + room.version() + ". Look again and retry."));
         }
         if (!host.awaiting(room.state()).contains(member.seat())) {
             return Step.rejected(room, ErrorCode.ACTION_NOT_YOUR_TURN.rejection());
@@ -69,13 +70,14 @@ final class Play {
         if (act.action() == null || !act.action().isObject()) {
             return Step.rejected(room, ErrorCode.ACTION_MALFORMED.rejection("An action is a JSON object."));
         }
+        Offers before = Offers.of(host, room.state());
         GameHost.Applied applied = host.apply(room.state(), member.seat(), act.action(),
                 new Turn(now, GameRandom.forStep(room.seed(), room.moves())));
         if (!applied.accepted()) {
             return Step.rejected(room, applied.rejection());
         }
         Change change = new Change(room.withLastActiveAt(now), now);
-        record(change, Move.ACT, member.seat(), act.action(), "player", applied);
+        record(change, host, Move.ACT, member.seat(), act.action(), "player", applied, before);
         advance(change, host);
         Step step = change.commit(act.member());
         return Recent.remember(step, act.member(), act.idempotencyKey(), settings.recentReplies());
@@ -84,8 +86,10 @@ final class Play {
     /** Dynamic rooms: a member sat down during play. */
     void seatJoined(Change change, GameHost<?, ?, ?> host, int seat) {
         Room room = change.room;
+        Offers before = Offers.of(host, room.state());
         JsonNode state = host.onJoin(room.state(), seat);
         change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
+        offer(change, before, Offers.of(host, state), null);
         change.moves.add(new Move(room.moves(), Move.JOIN, seat, NullNode.getInstance(), "player", change.now, 0));
         change.gameChanged = true;
         advance(change, host);
@@ -94,8 +98,10 @@ final class Play {
     /** Dynamic rooms: a member left their seat during play. */
     void seatLeft(Change change, GameHost<?, ?, ?> host, int seat) {
         Room room = change.room;
+        Offers before = Offers.of(host, room.state());
         JsonNode state = host.onLeave(room.state(), seat);
         change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
+        offer(change, before, Offers.of(host, state), null);
         change.moves.add(new Move(room.moves(), Move.LEAVE, seat, NullNode.getInstance(), "player", change.now, 0));
         change.gameChanged = true;
         advance(change, host);
@@ -131,23 +137,31 @@ final class Play {
             if (action.isEmpty() || !host.awaiting(room.state()).contains(seat)) {
                 continue;
             }
+            Offers before = Offers.of(host, room.state());
             GameHost.Applied applied = host.apply(room.state(), seat, action.get(),
                     new Turn(change.now, GameRandom.forStep(room.seed(), room.moves())));
             if (applied.accepted()) {
-                record(change, Move.ACT, seat, action.get(), "timeout", applied);
+                record(change, host, Move.ACT, seat, action.get(), "timeout", applied, before);
             }
         }
         change.room = change.room.withGame(change.room.state(), change.room.moves(), null, change.room.outcome());
         advance(change, host);
     }
 
-    private static void record(Change change, String kind, int seat, JsonNode action, String by,
-            GameHost.Applied applied) {
+    private static void record(Change change, GameHost<?, ?, ?> host, String kind, int seat, JsonNode action,
+            String by, GameHost.Applied applied, Offers before) {
         Room room = change.room;
         change.room = room.withGame(applied.state(), room.moves() + 1, room.timer(), room.outcome());
+        offer(change, before, Offers.of(host, applied.state()), seat);
         change.moves.add(new Move(room.moves(), kind, seat, action, by, change.now, 0));
         change.events.addAll(applied.events());
         change.gameChanged = true;
+    }
+
+    /** The seats' offers moved from {@code before} to {@code after}: stamp those that changed with this change's version. */
+    private static void offer(Change change, Offers before, Offers after, Integer actor) {
+        Room room = change.room;
+        change.room = room.withOfferedSince(before.next(after, actor, room.offeredSince(), room.version() + 1));
     }
 
     /** After any game change: finish if over, let bots play their awaited seats, restart the turn timer. */
@@ -177,10 +191,11 @@ final class Play {
             if (action.isEmpty()) {
                 continue;
             }
+            Offers before = Offers.of(host, room.state());
             GameHost.Applied applied = host.apply(room.state(), member.seat(), action.get(),
                     new Turn(change.now, GameRandom.forStep(room.seed(), room.moves())));
             if (applied.accepted()) {
-                record(change, Move.ACT, member.seat(), action.get(), "bot", applied);
+                record(change, host, Move.ACT, member.seat(), action.get(), "bot", applied, before);
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package io.roundtable.core.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -28,16 +29,20 @@ import io.roundtable.core.spi.Outcome;
  * @param recent       idempotency keys of recently accepted commands
  * @param receipts     recent direct messages, for delivery state
  * @param voice        the room's voice mesh; null when the room has no voice
+ * @param offeredSince for each seat the game awaits, the version since which it has been offered its
+ *                     current step and choices; an action expecting an older version is stale
  */
 public record Room(String id, String game, JsonNode options, Phase phase, List<Member> members, String host,
         long version, long gameVersion, long seed, int joins, long moves, long messages, Instant createdAt,
         Instant updatedAt, Instant lastActiveAt, Instant barrierEndsAt, JsonNode state, int players, TimerState timer,
-        boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts, Voice voice) {
+        boolean paused, Outcome outcome, List<RecentReply> recent, List<DirectReceipt> receipts, Voice voice,
+        Map<Integer, Long> offeredSince) {
 
     public Room {
         members = List.copyOf(members);
         recent = List.copyOf(recent);
         receipts = List.copyOf(receipts);
+        offeredSince = offeredSince == null ? Map.of() : Map.copyOf(offeredSince);
     }
 
     /** A turn timer: the step it belongs to and when it runs out. */
@@ -66,7 +71,8 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withMembers(List<Member> newMembers) {
         return new Room(id, game, options, phase, newMembers, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withMember(String memberId, UnaryOperator<Member> change) {
@@ -79,59 +85,80 @@ public record Room(String id, String game, JsonNode options, Phase phase, List<M
 
     Room withHost(String newHost) {
         return new Room(id, game, options, phase, members, newHost, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withJoins(int newJoins) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, newJoins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withPhase(Phase newPhase, Instant newBarrierEndsAt) {
         return new Room(id, game, options, newPhase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, newBarrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withGame(JsonNode newState, long newMoves, TimerState newTimer, Outcome newOutcome) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, newMoves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, players, newTimer, paused, newOutcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, newState, players, newTimer, paused, newOutcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withPlayers(int newPlayers) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, newPlayers, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, newPlayers, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withVoice(Voice newVoice) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
                 createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts,
-                newVoice);
+                newVoice, offeredSince);
     }
 
     Room withPaused(boolean newPaused) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, newPaused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, newPaused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 
     Room withMessages(long newMessages, List<DirectReceipt> newReceipts) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, newMessages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, newReceipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, newReceipts, voice,
+                offeredSince);
     }
 
     Room withRecent(List<RecentReply> newRecent) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, newRecent, receipts, voice);
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, newRecent, receipts, voice,
+                offeredSince);
     }
 
     Room withLastActiveAt(Instant at) {
         return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
-                createdAt, updatedAt, at, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                createdAt, updatedAt, at, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
+    }
+
+    Room withOfferedSince(Map<Integer, Long> newOfferedSince) {
+        return new Room(id, game, options, phase, members, host, version, gameVersion, seed, joins, moves, messages,
+                createdAt, updatedAt, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts,
+                voice, newOfferedSince);
+    }
+
+    /** The oldest version a move from {@code seat} may expect without being stale. */
+    public long offeredSince(int seat) {
+        return offeredSince.getOrDefault(seat, gameVersion);
     }
 
     /** Stamps a change: the next version, and the game version too when the game or phase moved. */
     Room committed(Instant now, boolean gameChanged) {
         long next = version + 1;
         return new Room(id, game, options, phase, members, host, next, gameChanged ? next : gameVersion, seed, joins,
-                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice);
+                moves, messages, createdAt, now, lastActiveAt, barrierEndsAt, state, players, timer, paused, outcome, recent, receipts, voice,
+                offeredSince);
     }
 }

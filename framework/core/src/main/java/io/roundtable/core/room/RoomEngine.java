@@ -3,6 +3,7 @@ package io.roundtable.core.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ public final class RoomEngine {
         }
         Room room = new Room(roomId, game, validated.options(), Phase.LOBBY, members, null, 0, 0, seed, bots, 0, 0, now,
                 now, now, null, NullNode.getInstance(), 0, null, false, null, List.of(), List.of(),
-                voice || host.rules().voice() ? Voice.open(settings.voiceMax()) : null);
+                voice || host.rules().voice() ? Voice.open(settings.voiceMax()) : null, Map.of());
         Change change = new Change(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {
             play.start(change, host, 0);

@@ -1,8 +1,13 @@
 package io.roundtable.core.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.roundtable.core.json.Json;
 
 /**
  * What a game author writes: the rules of one game, as pure functions of the game state.
@@ -62,6 +67,25 @@ public interface GameRules<O, S, A> {
     /** What one viewer may see: a seat's view, or a spectator's ({@link Viewer#SPECTATOR}). */
     Object view(S state, Viewer viewer);
 
+    /**
+     * What a viewer may learn of one move: seat {@code seat}'s {@code action}, made in {@code state}. The
+     * archive's move log and every replay step show moves through this, never the raw action. By default
+     * only the kind of move ({@link #kindOnly}: {@code {"type":"quest"}}); return the action itself to
+     * those who saw it live (the actor, or everyone for a public move).
+     */
+    default Object moveView(S state, int seat, A action, Viewer viewer) {
+        return kindOnly(action);
+    }
+
+    /**
+     * What seat {@code seat} is offered in this state (usually what its view calls {@code youMay}); null
+     * when the game does not say. A move is stale when, since the version its sender saw, the seat's
+     * step began or this changed; another seat's move in the same step never makes it stale.
+     */
+    default Object choices(S state, int seat) {
+        return null;
+    }
+
     /** The result once the game is over. */
     Optional<Outcome> outcome(S state);
 
@@ -103,6 +127,12 @@ public interface GameRules<O, S, A> {
     /** Rooms of this game always have a voice mesh (a voice room); any other room may ask for one at creation. */
     default boolean voice() {
         return false;
+    }
+
+    /** Only the kind of an action: its {@code "type"} discriminator, e.g. {@code {"type":"vote"}}; {@code {}} without one. */
+    static Object kindOnly(Object action) {
+        JsonNode type = Json.tree(action).get("type");
+        return type != null && type.isTextual() ? Map.of("type", type.asText()) : Map.of();
     }
 
     /** Whether spectators may write room-wide chat in this state (e.g. not during an assassination). */

@@ -142,6 +142,12 @@ public class HighCard implements GameRules<HighCardOptions, HighCardState, HighC
                 state.betting() ? null : state.turn(), state.deck().size(), seats, over ? winner(state) : null);
     }
 
+    /** Keeping and swapping are seen by all; a bet only by its seat. */
+    @Override
+    public Object moveView(HighCardState state, int seat, HighCardAction action, Viewer viewer) {
+        return action instanceof Bet && !viewer.is(seat) ? GameRules.kindOnly(action) : action;
+    }
+
     @Override
     public Optional<Outcome> outcome(HighCardState state) {
         if (!state.over()) {

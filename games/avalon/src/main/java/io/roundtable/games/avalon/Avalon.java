@@ -114,6 +114,22 @@ public class Avalon implements GameRules<AvalonOptions, AvalonState, AvalonActio
         return Views.of(state, viewer);
     }
 
+    /**
+     * Proposals, Lady uses and the assassination are made in the open; a vote and a quest card are known
+     * to their player alone (votes are shown together once all are in; a quest card never is).
+     */
+    @Override
+    public Object moveView(AvalonState state, int seat, AvalonAction action, Viewer viewer) {
+        boolean secret = action instanceof AvalonAction.CastVote || action instanceof AvalonAction.PlayCard;
+        return secret && !viewer.is(seat) ? GameRules.kindOnly(action) : action;
+    }
+
+    /** What the seat may do now: the same list its view shows as {@code youMay}. */
+    @Override
+    public Object choices(AvalonState state, int seat) {
+        return Views.choices(state, seat);
+    }
+
     @Override
     public Optional<Outcome> outcome(AvalonState state) {
         if (!state.over()) {

@@ -111,6 +111,18 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         return LoveLetterView.of(state, viewer, youMay, state.over() ? winners(state) : null);
     }
 
+    /** Every play is made face up: which card, on whom, naming what. */
+    @Override
+    public Object moveView(LoveLetterState state, int seat, LoveLetterAction action, Viewer viewer) {
+        return action;
+    }
+
+    /** The plays open to the seat on turn: the same list its view shows as {@code youMay}. */
+    @Override
+    public Object choices(LoveLetterState state, int seat) {
+        return Plays.options(state, seat);
+    }
+
     @Override
     public Optional<Outcome> outcome(LoveLetterState state) {
         if (!state.over()) {
