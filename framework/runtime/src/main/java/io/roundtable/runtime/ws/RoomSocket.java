@@ -133,7 +133,9 @@ public class RoomSocket {
             return beat.onFailure().recoverWithNull()
                     .chain(() -> send(s, new ServerFrame.Pong(ping.ref(), System.currentTimeMillis())));
         }
-        return commands.handle(s.room(), s.member(), command)
+        // A command is a sign of life too, written at most as often as a ping's.
+        boolean signOfLife = s.heartbeatDue(config.presence().heartbeatWriteEvery());
+        return commands.handle(s.room(), s.member(), command, signOfLife)
                 .map(reply -> reply(command.ref(), reply))
                 .onFailure(Problem.class).recoverWithItem(p -> new ServerFrame.Result(command.ref(), false, null,
                         ((Problem) p).body()))
