@@ -177,12 +177,14 @@ public class MemberResource {
     @Operation(summary = "Your inbox messages after a sequence number (default 0)")
     public Uni<Api.InboxPage> inbox(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
             @QueryParam("after") Long after) {
-        Uni<String> caller = caller(room, auth);
         long from = after == null ? 0 : after;
-        if (from < 0) {
-            return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID, "after is 0 or more."));
-        }
-        return caller.chain(member -> store.inbox(room, member)).map(all -> {
+        return caller(room, auth).chain(member -> {
+            if (from < 0) {
+                return Uni.createFrom().<List<Message>> failure(
+                        new Problem(ErrorCode.REQUEST_INVALID, "after is 0 or more."));
+            }
+            return store.inbox(room, member);
+        }).map(all -> {
             List<Message> page = all.stream().filter(m -> m.seq() > from).toList();
             Map<String, Long> gap = !page.isEmpty() && page.get(0).seq() > from + 1
                     ? Map.of("from", from + 1, "to", page.get(0).seq() - 1) : null;
