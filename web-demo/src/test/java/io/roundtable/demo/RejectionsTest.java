@@ -101,6 +101,26 @@ class RejectionsTest {
     }
 
     @Test
+    void a_replayed_idempotency_key_over_the_socket_is_answered_with_replayed_true_but_applied_once() {
+        TestPlayer mover = mover().connect(ORIGIN);
+        String act = "{\"type\":\"act\",\"action\":{\"type\":\"guess\",\"number\":3},\"idempotencyKey\":\"sock-1\"";
+        mover.sendFrame(act + ",\"ref\":\"first\"}");
+        JsonNode first = mover.awaitReceived("reply", r -> r.path("ref").asText().equals("first"), WAIT);
+        version = currentVersion();
+        mover.sendFrame(act + ",\"ref\":\"again\"}");
+        JsonNode again = mover.awaitReceived("reply", r -> r.path("ref").asText().equals("again"), WAIT);
+
+        assertThat(first.get("ok").asBoolean()).isTrue();
+        assertThat(first.path("replayed").isBoolean()).as(first.toString()).isTrue();
+        assertThat(first.get("replayed").asBoolean()).isFalse();
+        assertThat(again.get("ok").asBoolean()).isTrue();
+        assertThat(again.path("replayed").isBoolean()).as(again.toString()).isTrue();
+        assertThat(again.get("replayed").asBoolean()).isTrue();
+        assertThat(again.get("version").asLong()).isEqualTo(first.get("version").asLong());
+        assertRoomUnchanged();
+    }
+
+    @Test
     void a_wrong_token_a_missing_token_and_another_rooms_token_are_refused() {
         String other = TestPlayer.createRoom(base, "guess", null, 0);
         TestPlayer stranger = TestPlayer.join(base, other, "Eve", false);
@@ -178,6 +198,7 @@ class RejectionsTest {
         JsonNode reply = ann.awaitReceived("reply", r -> r.path("ref").asText().equals("s1"), WAIT);
         assertThat(reply.get("ok").asBoolean()).isFalse();
         assertThat(reply.at("/error/code").asText()).isEqualTo("message/no_recipient");
+        assertThat(reply.has("replayed")).as("only accepted replies say whether they were replayed").isFalse();
         assertThat(ann.closeCode).isNull();
         assertRoomUnchanged();
     }

@@ -98,7 +98,10 @@ export class RoundtableClient extends EventTarget {
     return this.#send({ type: 'kick', member });
   }
 
-  /** Sends any command record; resolves with {version} or rejects with a RoundtableError. */
+  /**
+   * Sends any command record; resolves with {version, replayed} (replayed: an earlier command with the
+   * same idempotency key was answered again, not applied again) or rejects with a RoundtableError.
+   */
   command(record) {
     return this.#send(record);
   }
@@ -160,7 +163,7 @@ export class RoundtableClient extends EventTarget {
         const waiting = this.pending.get(frame.ref);
         if (!waiting) break;
         this.pending.delete(frame.ref);
-        if (frame.ok) waiting.resolve({ version: frame.version });
+        if (frame.ok) waiting.resolve({ version: frame.version, replayed: frame.replayed === true });
         else {
           const error = new RoundtableError(frame.error);
           waiting.reject(error);

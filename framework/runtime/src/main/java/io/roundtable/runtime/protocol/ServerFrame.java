@@ -46,8 +46,13 @@ public sealed interface ServerFrame {
     record Events(long version, List<Object> events) implements ServerFrame {
     }
 
-    /** The answer to a command sent over the socket (matched by {@code ref}). */
-    record Result(String ref, boolean ok, Long version, ErrorBody error) implements ServerFrame {
+    /**
+     * The answer to a command sent over the socket (matched by {@code ref}). {@code replayed} comes with
+     * accepted commands only, as in REST's {@code {"ok","version","replayed"}}: true when an idempotency
+     * key matched an earlier accepted command, which was answered again and not applied again. A refusal
+     * carries {@code error} instead.
+     */
+    record Result(String ref, boolean ok, Long version, Boolean replayed, ErrorBody error) implements ServerFrame {
     }
 
     /** An error not tied to a command (a frame that could not be read, a limit). */

@@ -31,7 +31,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What a member does in a room. Every call carries the member's seat token
- * ({@code Authorization: Bearer …}), valid for this room and member only.
+ * ({@code Authorization: Bearer …}), valid for this room and member only, and every call but leaving is
+ * a sign of life: a client that plays over REST alone needs no heartbeats while it is calling.
  */
 @Path("/api/rooms/{room}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -119,8 +120,7 @@ public class MemberResource {
     @Path("/view")
     @Operation(summary = "Your current frame: room facts, you, your channels and your view of the game")
     public Uni<Api.View> view(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        String member = member(room, auth);
-        return rooms.fresh(room).map(current -> {
+        return caller(room, auth).chain(member -> rooms.fresh(room).map(current -> {
             if (current == null) {
                 throw new Problem(ErrorCode.ROOM_NOT_FOUND);
             }
@@ -129,15 +129,14 @@ public class MemberResource {
             }
             return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.game()),
                     member));
-        });
+        }));
     }
 
     @GET
     @Path("/ice")
     @Operation(summary = "ICE servers for your voice connections; TURN credentials are yours and short-lived")
     public Uni<Api.Ice> ice(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        String member = member(room, auth);
-        return rooms.current(room).map(current -> {
+        return caller(room, auth).chain(member -> rooms.current(room).map(current -> {
             if (current == null) {
                 throw new Problem(ErrorCode.ROOM_NOT_FOUND);
             }
@@ -148,7 +147,7 @@ public class MemberResource {
                 throw new Problem(ErrorCode.VOICE_OFF);
             }
             return ice.forMember(room, member, java.time.Instant.now());
-        });
+        }));
     }
 
     @POST
@@ -178,12 +177,14 @@ public class MemberResource {
     @Operation(summary = "Your inbox messages after a sequence number (default 0)")
     public Uni<Api.InboxPage> inbox(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
             @QueryParam("after") Long after) {
-        String member = member(room, auth);
         long from = after == null ? 0 : after;
-        if (from < 0) {
-            return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID, "after is 0 or more."));
-        }
-        return store.inbox(room, member).map(all -> {
+        return caller(room, auth).chain(member -> {
+            if (from < 0) {
+                return Uni.createFrom().<List<Message>> failure(
+                        new Problem(ErrorCode.REQUEST_INVALID, "after is 0 or more."));
+            }
+            return store.inbox(room, member);
+        }).map(all -> {
             List<Message> page = all.stream().filter(m -> m.seq() > from).toList();
             Map<String, Long> gap = !page.isEmpty() && page.get(0).seq() > from + 1
                     ? Map.of("from", from + 1, "to", page.get(0).seq() - 1) : null;
@@ -196,13 +197,22 @@ public class MemberResource {
             return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_MALFORMED, "The request has no body."));
         }
         String member = member(room, auth);
-        return commands.handle(room, member, command).map(reply -> {
+        return commands.handle(room, member, command, true).map(reply -> {
             if (reply instanceof Reply.Rejected rejected) {
                 throw new Problem(rejected.rejection(), rejected.version());
             }
             Reply.Accepted accepted = (Reply.Accepted) reply;
             return new Api.Accepted(true, accepted.version(), accepted.replayed());
         });
+    }
+
+    /**
+     * The member whose token this is, once the call has counted as its sign of life. Commands count in
+     * {@link Commands#handle} instead, after their rate limit.
+     */
+    private Uni<String> caller(String room, String auth) {
+        String member = member(room, auth);
+        return commands.alive(room, member).replaceWith(member);
     }
 
     private String member(String room, String auth) {

@@ -38,8 +38,12 @@ public class Commands {
                 .publishPercentiles(0.5, 0.95, 0.99).register(metrics);
     }
 
-    /** Applies a member's command; the reply may be a rejection (never an exception for rule refusals). */
-    public Uni<Reply> handle(String room, String member, ClientCommand command) {
+    /**
+     * Applies a member's command; the reply may be a rejection (never an exception for rule refusals).
+     * With {@code signOfLife} the command first counts as one (see {@link #alive}), except a leave: the
+     * member is going away.
+     */
+    public Uni<Reply> handle(String room, String member, ClientCommand command, boolean signOfLife) {
         if (!limits.command(room, member)) {
             return Uni.createFrom().failure(new Problem(ErrorCode.RATE_LIMITED));
         }
@@ -47,9 +51,11 @@ public class Commands {
             return heartbeat(room, member);
         }
         Command core = toCore(member, command);
+        Uni<Void> alive = signOfLife && !(core instanceof Command.Leave) ? alive(room, member)
+                : Uni.createFrom().voidItem();
         long start = System.nanoTime();
         String kind = core.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-        return rooms.apply(room, core).map(Step::reply).invoke(reply -> {
+        return alive.chain(() -> rooms.apply(room, core)).map(Step::reply).invoke(reply -> {
             latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (reply instanceof Reply.Rejected rejected) {
                 metrics.counter("roundtable.rejections", "code", rejected.rejection().code()).increment();
@@ -57,6 +63,17 @@ public class Commands {
                 metrics.counter("roundtable.commands", "kind", kind).increment();
             }
         });
+    }
+
+    /**
+     * A member's call is a sign of life, as a heartbeat is: a member shown away or offline, or stood in
+     * for by a bot, is back before the call is served (so that a paused game resumes first and the call
+     * sees it running). For a member already online it costs the heartbeat's write and no room change.
+     * It never fails the call it comes with: a room or membership that is gone, or a store that does not
+     * answer, is left for the call itself to report in its own words.
+     */
+    public Uni<Void> alive(String room, String member) {
+        return heartbeat(room, member).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /**

@@ -133,19 +133,22 @@ public class RoomSocket {
             return beat.onFailure().recoverWithNull()
                     .chain(() -> send(s, new ServerFrame.Pong(ping.ref(), System.currentTimeMillis())));
         }
-        return commands.handle(s.room(), s.member(), command)
+        // A command is a sign of life too, written at most as often as a ping's.
+        boolean signOfLife = s.heartbeatDue(config.presence().heartbeatWriteEvery());
+        return commands.handle(s.room(), s.member(), command, signOfLife)
                 .map(reply -> reply(command.ref(), reply))
                 .onFailure(Problem.class).recoverWithItem(p -> new ServerFrame.Result(command.ref(), false, null,
-                        ((Problem) p).body()))
+                        null, ((Problem) p).body()))
                 .chain(frame -> send(s, frame));
     }
 
     private static ServerFrame reply(String ref, Reply reply) {
         if (reply instanceof Reply.Rejected rejected) {
-            return new ServerFrame.Result(ref, false, rejected.version(), ErrorBody.of(rejected.rejection(),
+            return new ServerFrame.Result(ref, false, rejected.version(), null, ErrorBody.of(rejected.rejection(),
                     rejected.version()));
         }
-        return new ServerFrame.Result(ref, true, ((Reply.Accepted) reply).version(), null);
+        Reply.Accepted accepted = (Reply.Accepted) reply;
+        return new ServerFrame.Result(ref, true, accepted.version(), accepted.replayed(), null);
     }
 
     private Uni<Void> send(Subscriber s, ServerFrame frame) {
