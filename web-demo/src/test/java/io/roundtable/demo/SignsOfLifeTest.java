@@ -108,7 +108,7 @@ class SignsOfLifeTest {
         ann.sendFrame("{\"type\":\"ready\",\"ready\":true,\"ref\":\"ready\"}");
         ann.awaitReceived("reply", r -> r.path("ref").asText().equals("ready") && r.path("ok").asBoolean(), WAIT);
         bob.post("/ready", "{\"ready\":true}");
-        awaitPlay(bob);
+        bob.awaitPhase("PLAY");
 
         int moves = 0;
         Instant end = Instant.now().plus(GRACE).plusSeconds(1);
@@ -136,15 +136,7 @@ class SignsOfLifeTest {
     void startPlay(RestMember ann, RestMember bob) {
         ann.post("/ready", "{\"ready\":true}");
         bob.post("/ready", "{\"ready\":true}");
-        awaitPlay(ann);
-    }
-
-    static void awaitPlay(RestMember member) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!member.view().at("/frame/room/phase").asText().equals("PLAY")) {
-            assertThat(Instant.now()).as("the game never started").isBefore(deadline);
-            sleep(10);
-        }
+        ann.awaitPhase("PLAY");
     }
 
     static int seat(JsonNode view, String member) {

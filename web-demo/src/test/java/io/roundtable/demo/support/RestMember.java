@@ -2,6 +2,8 @@ package io.roundtable.demo.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
@@ -55,6 +57,23 @@ public final class RestMember {
     public JsonNode post(String path, String body) {
         return json(request().body(body).when().post("/api/rooms/{room}" + path, room)
                 .then().statusCode(200).extract().asString());
+    }
+
+    /** Waits (up to ten seconds) until this member's view shows the room in {@code phase}. */
+    public RestMember awaitPhase(String phase) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!view().at("/frame/room/phase").asText().equals(phase)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the room never reached " + phase);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return this;
     }
 
     /** How {@code member} appears in a frame's member list. */
