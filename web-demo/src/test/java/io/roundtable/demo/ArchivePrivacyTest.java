@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,8 @@ class ArchivePrivacyTest {
         assertThat(detail).doesNotContain("\"card\"").doesNotContain("\"seed\"").doesNotContain("finalState")
                 .doesNotContain("\"outcome\"");
         assertThat(json(detail).get("moves").toString()).doesNotContain("\"vote\":");
+        assertThat(given().queryParam("size", 100).get("/api/matches").then().statusCode(200).extract().asString())
+                .as("the history").doesNotContain("\"seed\"").doesNotContain("finalState").doesNotContain("\"outcome\"");
         int secrets = 0;
         for (JsonNode move : json(detail).get("moves")) {
             if (secret(move)) {
@@ -176,6 +180,20 @@ class ArchivePrivacyTest {
                 .body("error.code", equalTo("auth/invalid_token"));
         given().get("/api/matches/" + game.room()).then().statusCode(200).body("you", equalTo(null))
                 .body("moves", not(equalTo(null)));
+    }
+
+    @Test
+    void no_answer_of_the_api_has_room_for_a_matchs_seed_or_final_state() {
+        JsonNode schemas = json(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString()).at("/components/schemas");
+        List<String> found = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> List.of("seed", "finalState").forEach(field -> {
+            if (schema.getValue().path("properties").has(field)) {
+                found.add(schema.getKey() + "." + field);
+            }
+        }));
+        assertThat(schemas.size()).isGreaterThan(5);
+        assertThat(found).isEmpty();
     }
 
     @Test
