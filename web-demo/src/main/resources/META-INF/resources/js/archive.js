@@ -1,8 +1,11 @@
-// The archive of finished matches, read over REST (no token): the history, one match with its move
-// log, and one step of a replay through someone's eyes. Errors carry the server's code and sentence.
+// The archive of finished matches, read over REST: the history, one match with its move log, and one
+// step of a replay through someone's eyes. A seat token, when this browser played the match, proves
+// whose seat it was (only its player may see through its eyes). Errors carry the server's code and sentence.
 
-async function get(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+async function get(path, token) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error ?? { code: `http/${response.status}`, message: response.statusText };
@@ -23,15 +26,15 @@ export const archive = {
     return get(`/api/matches?${q}`);
   },
 
-  /** GET /api/matches/{id}: {match, moves}. */
-  match(id) {
-    return get(`/api/matches/${encodeURIComponent(id)}`);
+  /** GET /api/matches/{id}: {match, moves, viewer, you, fullReveal}, moves as a spectator knows them. */
+  match(id, token) {
+    return get(`/api/matches/${encodeURIComponent(id)}`, token);
   },
 
   /** GET /api/matches/{id}/replay: {match, step, steps, viewer, move, view}. */
-  step(id, step, viewer) {
+  step(id, step, viewer, token) {
     const q = new URLSearchParams({ step: String(step), viewer });
-    return get(`/api/matches/${encodeURIComponent(id)}/replay?${q}`);
+    return get(`/api/matches/${encodeURIComponent(id)}/replay?${q}`, token);
   },
 };
 

@@ -58,7 +58,7 @@ export function mountHistory(main, ctx, params) {
       h('h1', { id: 'history-title' }, 'Finished matches'),
       h('a', { class: 'button subtle', href: '#/' }, 'Back to the lobby')),
     h('p', { class: 'muted' }, 'Every finished game is archived with all its moves: open one to replay it step by step, '
-      + 'through the eyes of any seat.'),
+      + 'as a spectator, or through your own eyes if you played it in this browser.'),
     h('section', { class: 'panel' }, form),
     h('section', { class: 'panel', 'aria-labelledby': 'history-results-title' },
       h('h2', { id: 'history-results-title', class: 'sr-only' }, 'Results'),

@@ -1,16 +1,22 @@
 // #/replay/<match id>: steps through an archived match with GET /api/matches/{id}/replay. First,
-// previous, next, last, a slider, the move that led to this step, and whose eyes to see it through
-// (a seat, a spectator, or everything revealed). The step is drawn by the game's own table component
-// in replay mode (no moves offered), or as JSON for games without one and for the revealed state.
-// Step and viewer live in the address (?step=3&viewer=seat:2), so a moment of a match can be shared.
+// previous, next, last, a slider, the move that led to this step (as the chosen eyes may know it), and
+// whose eyes to see it through: a spectator's; your own seat's when this browser holds its seat token;
+// every seat's and everything revealed only when the server's operator opted in (detail.fullReveal).
+// The step is drawn by the game's own table component in replay mode (no moves offered), or as JSON for
+// games without one and for the revealed state. Step and viewer live in the address
+// (?step=3&viewer=seat:2), so a moment of a match can be shared; eyes the server refuses to someone
+// else show its sentence, and the page falls back to a spectator's.
 import { lobby } from '/roundtable/client.js';
 import { h, fill, time } from './dom.js';
 import { archive, seatName, when } from './archive.js';
+import { seats } from './identity.js';
 import { gameComponent, shortTitle } from './games/index.js';
 import { generic } from './games/generic.js';
 
 const ARCHIVE_WAIT_MS = 20000;
 const BY = { bot: 'a bot', timeout: 'the turn timer' };
+// Statuses of eyes refused to this asker (no or another seat's token, revealed not allowed, no such seat).
+const REFUSED = new Set([400, 401]);
 
 /** "vote (vote: approve)", "propose (team: 0, 3, 4)": an action in words, from its JSON. */
 function actionText(action) {
@@ -25,6 +31,10 @@ export function mountReplay(main, id, ctx, params) {
   let steps = 0;
   let step = Math.max(0, Number(params.get('step')) || 0);
   let viewer = params.get('viewer') ?? 'spectator';
+  // The seat token this browser got when it joined the room: the match id is the room id.
+  const token = seats.get(id)?.token ?? null;
+  let you = null;
+  let fullReveal = false;
   let component = null;
   let table = null;
   let tableFor = null;
@@ -35,6 +45,7 @@ export function mountReplay(main, id, ctx, params) {
 
   const title = h('h1', { id: 'replay-title' }, 'Replay');
   const summary = h('p', { id: 'replay-summary', class: 'muted' }, 'Loading the match…');
+  const viewerHint = h('p', { id: 'replay-viewer-hint', class: 'hint' }, 'A spectator sees only public facts.');
   const viewerSelect = h('select', { id: 'replay-viewer', disabled: true, 'aria-describedby': 'replay-viewer-hint',
     onchange: () => { viewer = viewerSelect.value; show(step); } });
   const control = (idName, text, label, keys, go) => h('button', { type: 'button', id: idName, 'aria-label': label,
@@ -59,7 +70,7 @@ export function mountReplay(main, id, ctx, params) {
   const controls = h('section', { class: 'panel replay-controls', 'aria-label': 'Replay controls', onkeydown: onKey },
     h('div', { class: 'field' },
       h('label', { for: 'replay-viewer' }, 'See through the eyes of'), viewerSelect,
-      h('p', { id: 'replay-viewer-hint', class: 'hint' }, 'A seat sees what that player saw; a spectator only public facts.')),
+      viewerHint),
     h('div', { class: 'replay-nav' },
       h('div', { class: 'replay-buttons', role: 'group', 'aria-label': 'Step through the match' }, first, prev, next, last),
       h('label', { for: 'replay-slider', class: 'replay-slider-label' }, 'Step'), slider),
@@ -168,33 +179,47 @@ export function mountReplay(main, id, ctx, params) {
     history.replaceState(null, '', address());
     const ticket = ++asked;
     try {
-      const result = await archive.step(id, step, viewer);
+      const result = await archive.step(id, step, viewer, token);
       if (destroyed || ticket !== asked) return;
       steps = result.steps;
       render(result);
     } catch (error) {
       if (destroyed || ticket !== asked) return;
       ctx.notice.error(error);
+      if (viewer !== 'spectator' && REFUSED.has(error.status)) {
+        viewer = 'spectator';
+        viewerSelect.value = viewer;
+        show(step);
+      }
     }
   }
 
+  /** A spectator; you, if this browser played a seat; every seat and everything only if the server shows them. */
   function viewerOptions() {
     const options = [h('option', { value: 'spectator' }, 'A spectator (public facts only)')];
     for (const p of match.participants) {
-      options.push(h('option', { value: `seat:${p.seat}` }, `Seat ${p.seat}: ${p.name}${p.bot ? ' (bot)' : ''}`));
+      if (p.seat === you) {
+        options.push(h('option', { value: `seat:${p.seat}`, 'data-you': true }, `You (seat ${p.seat}: ${p.name})`));
+      } else if (fullReveal) {
+        options.push(h('option', { value: `seat:${p.seat}` }, `Seat ${p.seat}: ${p.name}${p.bot ? ' (bot)' : ''}`));
+      }
     }
-    options.push(h('option', { value: 'revealed' }, 'Everything, fully revealed'));
+    if (fullReveal) options.push(h('option', { value: 'revealed' }, 'Everything, fully revealed'));
     fill(viewerSelect, options);
-    if (![...viewerSelect.options].some((o) => o.value === viewer)) viewer = 'spectator';
-    viewerSelect.value = viewer;
+    viewerSelect.value = viewer; // eyes not offered stay asked for: the server says why not, then a spectator's
     viewerSelect.disabled = false;
+    viewerHint.textContent = fullReveal
+      ? 'This server shows every seat and the whole state: a seat sees what its player saw, a spectator only public facts.'
+      : `A spectator sees only public facts${you === null ? '' : '; your own seat, what you saw'}. Other seats are for their players.`;
   }
 
   async function load(started) {
     try {
-      const detail = await archive.match(id);
+      const detail = await archive.match(id, token);
       if (destroyed) return;
       match = detail.match;
+      you = detail.you ?? null;
+      fullReveal = detail.fullReveal === true;
       steps = detail.moves.length;
       component = gameComponent(match.game);
       const names = match.participants.map((p) => p.name).join(', ');

@@ -135,7 +135,7 @@ class ArchiveTest {
             long version = entry.getKey();
             long steps = moves.stream().filter(m -> m.get("version").asLong() <= version).count();
             JsonNode replay = expect(200, TestPlayer.send(base(), "GET", "/api/matches/" + room + "/replay?step=" + steps
-                    + "&viewer=seat:" + seat, null, null));
+                    + "&viewer=seat:" + seat, null, ann.token));
             assertThat(replay.get("view")).as("step %d (version %d)", steps, version).isEqualTo(frame.get("game"));
             checked++;
         }

@@ -1,6 +1,8 @@
 package io.roundtable.demo.browser;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** What a person does in the demo's lobby and room shell, as clicks on the real page. */
@@ -47,6 +49,14 @@ public final class Demo {
         page.click("#ready-toggle[aria-pressed='false']");
         page.await("the ready flag is set", () -> page.exists("#ready-toggle[aria-pressed='true']")
                 || page.exists(".avalon") || page.exists(".loveletter"));
+    }
+
+    /** The eyes the replay page offers to see a match through: the values of its viewer list, in order. */
+    public static List<String> replayViewers(Page page) {
+        List<String> values = new ArrayList<>();
+        page.json("[...document.querySelectorAll('#replay-viewer option')].map((o) => o.value)")
+                .forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     /**

@@ -2,46 +2,40 @@ package io.roundtable.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.roundtable.core.json.Json;
 import io.roundtable.demo.support.TestPlayer;
 
-/** A finished Avalon game of five bots, found in the history and replayed step by step through chosen eyes. */
+/**
+ * A finished Avalon game found in the history and replayed step by step: as a spectator, who learns no
+ * vote or quest card, and through the eyes of the player who played it in this browser. Other seats and
+ * the fully revealed state are not offered (the server's operator did not opt in), and asking for them
+ * anyway shows the server's refusal.
+ */
 @QuarkusTest
-class HistoryReplayTest {
-    @TestHTTPResource("/")
-    URI uri;
-
+class HistoryReplayTest extends BrowserTest {
     Page page;
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null) {
-            page.close();
-        }
-    }
 
     String base() {
         return uri.toString().replaceAll("/$", "");
     }
 
-    /** The archived match: its participants and their revealed roles. */
-    JsonNode archived(String room) {
+    /** The archived match as the holder of {@code token} may know it (a spectator's without one). */
+    JsonNode archived(String room, String viewer, String token) {
+        String query = viewer == null ? "" : "?viewer=" + viewer;
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < end) {
-            var response = TestPlayer.send(base(), "GET", "/api/matches/" + room, null, null);
+            var response = TestPlayer.send(base(), "GET", "/api/matches/" + room + query, null, token);
             if (response.statusCode() == 200) {
-                return Json.read(response.body(), JsonNode.class).get("match");
+                return Json.read(response.body(), JsonNode.class);
             }
             Page.pause(100);
         }
@@ -57,11 +51,35 @@ class HistoryReplayTest {
         return String.valueOf(page.js("return document.querySelector('#replay-json pre')?.textContent ?? ''"));
     }
 
+    /** Moves the slider to {@code step} and waits until that step is shown. */
+    void slideTo(int step, int steps) {
+        page.js("const s = document.querySelector('#replay-slider'); s.value = arguments[0]; s.dispatchEvent(new Event('input'))",
+                step);
+        page.await("the slider moves to step " + step, () -> stepText().equals("Step " + step + " of " + steps)
+                && page.text("#replay-move").contains("move " + step + ","));
+    }
+
+    /** The log index of the first vote in the log by a seat that {@code mine} says yes or no to. */
+    static int firstVote(JsonNode moves, int seat, boolean mine) {
+        for (JsonNode move : moves) {
+            if ("vote".equals(move.at("/action/type").asText()) && (move.get("seat").asInt() == seat) == mine) {
+                return move.get("index").asInt();
+            }
+        }
+        throw new AssertionError("no vote " + (mine ? "by" : "other than by") + " seat " + seat + " in " + moves);
+    }
+
     @Test
-    void the_end_screen_links_to_a_replay_that_steps_through_the_game_as_any_seat_saw_it() {
-        String room = TestPlayer.createRoom(base(), "avalon", null, 5);
-        page = Chromium.open(uri.toString(), 1280, 1400).go("#/watch/" + room); // tall: the screenshot shows the table
-        page.await("the watcher sees the end of the bots' game", () -> page.exists("#avalon-end"));
+    void the_end_screen_links_to_a_replay_seen_as_a_spectator_or_through_the_players_own_eyes() {
+        page = browser(1280, 1400); // tall: the screenshot shows the table
+        String room = Demo.createRoom(page, "Ann", 4, p -> {
+        });
+        page.await("four bots sit at the table, ready", () -> page.texts(".lobby-seat .is-ready").size() == 4);
+        Demo.ready(page);
+        page.await("the game starts", () -> page.exists("[data-my-role]"));
+        int seat = Integer.parseInt(page.attribute(".seat.mine", "data-seat"));
+        AvalonTable.playToTheEnd(List.of(page), AvalonTable.Tactic.LOYAL, done -> {
+        });
         page.click("#replay-link");
 
         page.await("the replay opens at step 0", () -> stepText().matches("Step 0 of \\d+"));
@@ -70,6 +88,9 @@ class HistoryReplayTest {
         page.await("the table is drawn", () -> page.exists("#replay-view .avalon .seats"));
         assertThat(page.text("#replay-move")).contains("before any move");
         assertThat(page.exists("#replay-view [data-my-role]")).as("a spectator sees no role").isFalse();
+        assertThat(Demo.replayViewers(page)).as("a spectator's eyes and Ann's own, nobody else's")
+                .containsExactly("spectator", "seat:" + seat);
+        assertThat(page.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + seat + ": Ann)");
         String start = shownView();
 
         page.click("#replay-next");
@@ -78,16 +99,25 @@ class HistoryReplayTest {
         assertThat(page.text("#replay-move")).startsWith("The move that led here: move 1,").contains("propose");
         assertThat(page.hash()).isEqualTo("#/replay/" + room + "?step=1&viewer=spectator");
 
-        JsonNode match = archived(room);
-        String role = match.at("/participants/2/revealed").asText();
-        page.select("#replay-viewer", "seat:2");
-        page.await("seat 2's own role is shown", () -> role.equals(page.attribute("#replay-view [data-my-role]", "data-my-role")));
-        assertThat(stepText()).isEqualTo("Step 1 of " + steps);
-        Demo.screenshot(page, "replay.png");
+        String token = page.seat(room).get("token").asText();
+        JsonNode mine = archived(room, "seat:" + seat, token);
+        int own = firstVote(mine.get("moves"), seat, true) + 1;
+        int other = firstVote(mine.get("moves"), seat, false) + 1;
+        slideTo(own, steps);
+        assertThat(page.text("#replay-move")).as("a spectator learns that Ann voted, not how")
+                .contains("Ann (seat " + seat + ") — vote,").doesNotContain("approve").doesNotContain("reject");
 
-        page.js("const s = document.querySelector('#replay-slider'); s.value = 3; s.dispatchEvent(new Event('input'))");
-        page.await("the slider moves to step 3", () -> stepText().equals("Step 3 of " + steps)
-                && page.text("#replay-move").contains("move 3,"));
+        String role = mine.at("/match/participants/" + seat + "/revealed").asText();
+        page.select("#replay-viewer", "seat:" + seat);
+        page.await("Ann's own role is shown", () -> role.equals(page.attribute("#replay-view [data-my-role]", "data-my-role")));
+        page.await("Ann sees her own vote", () -> page.text("#replay-move").contains("— vote (vote: approve),"));
+        assertThat(stepText()).isEqualTo("Step " + own + " of " + steps);
+        Demo.screenshot(page, "replay.png");
+        slideTo(other, steps);
+        assertThat(page.text("#replay-move")).as("Ann learns another seat voted, not how").contains("— vote,")
+                .doesNotContain("approve").doesNotContain("reject");
+
+        slideTo(3, steps);
         page.press("#replay-next", Keys.ARROW_LEFT);
         page.await("the left arrow steps back", () -> stepText().equals("Step 2 of " + steps));
 
@@ -98,15 +128,20 @@ class HistoryReplayTest {
         page.click("#replay-first");
         page.await("back to the start", () -> stepText().equals("Step 0 of " + steps));
 
-        page.select("#replay-viewer", "revealed");
-        page.await("everything revealed, as JSON", () -> page.text("#replay-state").contains("\"roles\""));
+        int someoneElse = (seat + 1) % 5;
+        page.go("#/replay/" + room + "?step=0&viewer=seat:" + someoneElse);
+        page.await("the server's refusal of another seat's eyes is shown", () -> page.text("#notice")
+                .equals("This token is not seat " + someoneElse + "'s: only that seat's player may see this match through its eyes."));
+        page.await("and the replay falls back to a spectator's eyes", () -> page.hash().endsWith("viewer=spectator")
+                && page.exists("#replay-view .avalon .seats") && !page.exists("#replay-view [data-my-role]"));
     }
 
     @Test
-    void the_history_lists_finished_matches_with_filters_and_opens_their_replay() {
+    void the_history_lists_finished_matches_with_filters_and_opens_their_replay_as_a_spectator() {
         String room = TestPlayer.createRoom(base(), "avalon", null, 5);
-        JsonNode match = archived(room);
-        page = Chromium.open(uri.toString()).go("#/");
+        JsonNode match = archived(room, null, null).get("match");
+        page = browser();
+        page.go("#/");
         page.click("#history-link");
         page.await("the history page", () -> page.hash().startsWith("#/history") && page.exists("#history-results"));
         page.await("the match is listed", () -> page.exists("[data-match='" + room + "']"));
@@ -126,5 +161,14 @@ class HistoryReplayTest {
 
         page.click("[data-replay='" + room + "']");
         page.await("its replay opens", () -> page.hash().startsWith("#/replay/" + room) && stepText().startsWith("Step 0 of"));
+        page.await("the viewer can be chosen", () -> page.enabled("#replay-viewer"));
+        assertThat(Demo.replayViewers(page)).as("bots' seats and everything revealed are not offered")
+                .containsExactly("spectator");
+
+        page.go("#/replay/" + room + "?step=2&viewer=revealed");
+        page.await("the server's refusal of everything revealed is shown",
+                () -> page.text("#notice").equals("This server does not show fully revealed replays."));
+        page.await("and the step is shown as a spectator saw it", () -> page.hash().endsWith("step=2&viewer=spectator")
+                && page.exists("#replay-view .avalon .seats") && !page.exists("#replay-state"));
     }
 }

@@ -71,13 +71,19 @@ class PalaceLettersTest extends BrowserTest {
             assertThat(page.texts("#ll-log li:not([data-private])")).isEqualTo(other.texts("#ll-log li:not([data-private])"));
         }
 
-        // The end screen links to the replay, drawn with the same table component.
+        // The end screen links to the replay, drawn with the same table component: Ann may see it as a
+        // spectator or through her own eyes, not through Bob's (the server shows no other seat by default).
+        int annSeat = ann.clientFrame().at("/game/you").asInt();
         ann.click("#replay-link");
         ann.await("the replay opens at its first step", () -> ann.text("#replay-step").matches("Step 0 of \\d+"));
         ann.await("the replay draws the Palace Letters table", () -> ann.exists("#replay-view .loveletter"));
         assertThat(ann.exists("#replay-view #ll-hand")).as("a spectator has no hand").isFalse();
-        ann.select("#replay-viewer", "seat:0");
-        ann.await("through seat 0's eyes, its hand", () -> ann.exists("#replay-view #ll-hand [data-my-card]"));
+        ann.await("the viewer can be chosen", () -> ann.enabled("#replay-viewer"));
+        assertThat(Demo.replayViewers(ann)).as("a spectator's eyes and Ann's own, not Bob's, nothing revealed")
+                .containsExactly("spectator", "seat:" + annSeat);
+        assertThat(ann.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + annSeat + ": Ann)");
+        ann.select("#replay-viewer", "seat:" + annSeat);
+        ann.await("through her own eyes, her hand", () -> ann.exists("#replay-view #ll-hand [data-my-card]"));
         assertThat(ann.exists("#replay-view [data-play]")).as("a replay offers no moves").isFalse();
     }
 

@@ -73,10 +73,17 @@ public class Matches {
         return Panache.withSession(() -> ArchivedMatch.<ArchivedMatch> findById(id));
     }
 
-    public Uni<Summary> summary(String id) {
-        return Panache.withSession(() -> ArchivedMatch.<ArchivedMatch> findById(id).chain(match -> match == null
-                ? Uni.createFrom().nullItem()
-                : participants(List.of(id)).map(seats -> summary(match, seats.getOrDefault(id, List.of())))));
+    /** The public summary of a match found with {@link #find}. */
+    public Uni<Summary> summary(ArchivedMatch match) {
+        return Panache.withSession(() -> participants(List.of(match.id))
+                .map(seats -> summary(match, seats.getOrDefault(match.id, List.of()))));
+    }
+
+    /** The seat {@code member} held at the end of the match, or null if they held none (a spectator). */
+    public Uni<Integer> seatOf(String id, String member) {
+        return Panache.withSession(() -> Participant.<Participant> find(
+                "select p from Participant p join fetch p.match m where m.id = ?1 and p.memberId = ?2", id, member).firstResult())
+                .map(p -> p == null ? null : p.seat);
     }
 
     public Uni<List<ArchivedMove>> moves(String id) {

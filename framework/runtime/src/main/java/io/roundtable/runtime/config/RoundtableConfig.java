@@ -175,8 +175,12 @@ public interface RoundtableConfig {
         @WithDefault("0s")
         Duration delay();
 
-        /** Whether replays may show a finished match fully revealed (every secret, every step). */
-        @WithDefault("true")
+        /**
+         * Whether anyone may see a finished match through every seat's eyes and fully revealed (the raw move
+         * log and the whole state, every secret). Off, a seat's eyes are for its player alone and nobody
+         * sees everything: an operator's opt-in, e.g. for a tournament's post-mortem.
+         */
+        @WithDefault("false")
         boolean fullReveal();
     }
 

@@ -3,6 +3,7 @@ package io.roundtable.runtime.rest;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,33 +16,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.roundtable.core.error.ErrorCode;
-import io.roundtable.core.json.Json;
-import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
 import io.roundtable.core.room.Move;
-import io.roundtable.core.room.Replay;
-import io.roundtable.core.spi.Viewer;
-import io.roundtable.runtime.archive.ArchivedMatch;
-import io.roundtable.runtime.archive.ArchivedMove;
+import io.roundtable.runtime.archive.Eyes;
 import io.roundtable.runtime.archive.MatchQuery;
+import io.roundtable.runtime.archive.MatchViews;
 import io.roundtable.runtime.archive.Matches;
-import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.archive.ReplayAccess;
 import io.roundtable.runtime.protocol.Problem;
 import io.smallrye.mutiny.Uni;
 
-/** Finished matches: history, one match, a step-by-step replay through anyone's eyes, player stats. */
+/**
+ * Finished matches: history, one match, a step-by-step replay, player stats. A match and its replay are
+ * seen through someone's eyes ({@link Eyes}): a spectator's unless the asker may use others ({@link ReplayAccess}).
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "History")
 public class MatchesResource {
     private final Matches matches;
-    private final GameCatalog games;
-    private final RoundtableConfig config;
+    private final MatchViews views;
+    private final ReplayAccess access;
 
-    public MatchesResource(Matches matches, GameCatalog games, RoundtableConfig config) {
+    public MatchesResource(Matches matches, MatchViews views, ReplayAccess access) {
         this.matches = matches;
-        this.games = games;
-        this.config = config;
+        this.views = views;
+        this.access = access;
     }
 
     @GET
@@ -55,18 +54,28 @@ public class MatchesResource {
 
     @GET
     @Path("/matches/{id}")
-    @Operation(summary = "One finished match with its participants and its move log")
-    public Uni<Detail> match(@PathParam("id") String id) {
-        return matches.summary(id).chain(summary -> {
-            if (summary == null) {
+    @Operation(summary = "One finished match with its participants and its move log as the viewer may know it "
+            + "(spectator by default; seat:N with that seat's token; revealed when the server allows it)")
+    public Uni<Detail> match(@PathParam("id") String id, @QueryParam("viewer") String viewer,
+            @HeaderParam("Authorization") String auth) {
+        return matches.find(id).chain(match -> {
+            if (match == null) {
                 return Uni.createFrom().failure(notFound());
             }
-            return matches.moves(id).map(moves -> new Detail(summary, moves.stream().map(MatchesResource::move).toList()));
+            return access.allow(id, Eyes.parse(viewer, match.players), auth)
+                    .chain(eyes -> matches.summary(match)
+                            .chain(summary -> matches.moves(id)
+                                    .chain(rows -> access.seatOf(id, auth)
+                                            .map(you -> new Detail(summary, views.log(match, rows, eyes), eyes.name(), you,
+                                                    access.fullReveal())))));
         });
     }
 
-    /** A match and its moves. */
-    public record Detail(Matches.Summary match, List<Move> moves) {
+    /**
+     * A match and its moves as {@code viewer} may know them; {@code you} is the seat the request's token
+     * played (null without one), {@code fullReveal} whether this server shows every seat and the whole state.
+     */
+    public record Detail(Matches.Summary match, List<Move> moves, String viewer, Integer you, boolean fullReveal) {
     }
 
     /** One step of a replay: the move that led here and what the chosen viewer saw (or everything). */
@@ -75,44 +84,20 @@ public class MatchesResource {
 
     @GET
     @Path("/matches/{id}/replay")
-    @Operation(summary = "The match after `step` moves, as seat N saw it (viewer=seat:N), as a spectator, or revealed")
+    @Operation(summary = "The match after `step` moves as a spectator saw it, as seat N (viewer=seat:N, with that "
+            + "seat's token), or revealed (when the server allows it)")
     public Uni<ReplayStep> replay(@PathParam("id") String id, @QueryParam("step") Integer step,
-            @QueryParam("viewer") String viewer) {
+            @QueryParam("viewer") String viewer, @HeaderParam("Authorization") String auth) {
         return matches.find(id).chain(match -> {
             if (match == null) {
                 return Uni.createFrom().failure(notFound());
             }
-            return matches.moves(id).map(rows -> replay(match, rows, step, viewer));
+            return access.allow(id, Eyes.parse(viewer, match.players), auth)
+                    .chain(eyes -> matches.moves(id).map(rows -> {
+                        MatchViews.Step seen = views.step(match, rows, step, eyes);
+                        return new ReplayStep(match.id, seen.step(), seen.steps(), eyes.name(), seen.move(), seen.view());
+                    }));
         });
-    }
-
-    private ReplayStep replay(ArchivedMatch match, List<ArchivedMove> rows, Integer step, String viewer) {
-        GameHost<?, ?, ?> game = games.find(match.game).orElseThrow(() -> new Problem(ErrorCode.ROOM_UNKNOWN_GAME,
-                "This server no longer offers the game " + match.game + "."));
-        int steps = rows.size();
-        int at = step == null ? steps : step;
-        if (at < 0 || at > steps) {
-            throw new Problem(ErrorCode.REQUEST_INVALID, "step is between 0 and " + steps + ".");
-        }
-        List<Move> moves = rows.stream().map(MatchesResource::move).toList();
-        JsonNode options = Json.read(match.options, JsonNode.class);
-        JsonNode state = Replay.state(game, options, match.players, match.seed, moves, at);
-        String who = viewer == null ? "spectator" : viewer;
-        JsonNode view;
-        if (who.equals("revealed")) {
-            if (!config.archive().fullReveal()) {
-                throw new Problem(ErrorCode.REQUEST_INVALID, "This server does not show fully revealed replays.");
-            }
-            view = state;
-        } else if (who.equals("spectator")) {
-            view = game.view(state, Viewer.SPECTATOR);
-        } else if (who.matches("seat:[0-9]{1,2}") && Integer.parseInt(who.substring(5)) < match.players) {
-            view = game.view(state, Viewer.seat(Integer.parseInt(who.substring(5))));
-        } else {
-            throw new Problem(ErrorCode.REQUEST_INVALID,
-                    "viewer is seat:N (0 to " + (match.players - 1) + "), spectator or revealed.");
-        }
-        return new ReplayStep(match.id, at, steps, who, at == 0 ? null : moves.get(at - 1), view);
     }
 
     @GET
@@ -123,11 +108,6 @@ public class MatchesResource {
             return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID, "A player name has 1 to 64 characters."));
         }
         return matches.stats(name);
-    }
-
-    private static Move move(ArchivedMove row) {
-        return new Move(row.idx, row.kind, row.seat, row.action == null ? null : Json.read(row.action, JsonNode.class),
-                row.byWhom, row.at, row.version);
     }
 
     private static Problem notFound() {

@@ -216,10 +216,10 @@ public class MemberResource {
     }
 
     private String member(String room, String auth) {
-        if (auth == null || auth.isBlank()) {
+        String token = Tokens.bearer(auth);
+        if (token == null) {
             throw new Problem(ErrorCode.AUTH_MISSING_TOKEN);
         }
-        String token = auth.startsWith("Bearer ") ? auth.substring(7).trim() : auth.trim();
         return tokens.member(room, token).orElseThrow(() -> new Problem(ErrorCode.AUTH_INVALID_TOKEN));
     }
 }

@@ -46,6 +46,14 @@ public class Tokens {
         return payload + "." + sign(payload);
     }
 
+    /** The token of an {@code Authorization: Bearer <token>} header (a bare token too); null when there is none. */
+    public static String bearer(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return null;
+        }
+        return authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : authorization.trim();
+    }
+
     /** The member id a token grants in {@code room}, if the token is genuine and for this room. */
     public Optional<String> member(String room, String token) {
         if (token == null || token.length() > 200) {
