@@ -31,6 +31,22 @@ class SimultaneousVotesTest {
         return seats;
     }
 
+    /** The first leader proposed a team of the first seats: its seat and the version of the proposal. */
+    record Proposal(int leader, long version) {
+    }
+
+    static Proposal propose(List<RestMember> seats) {
+        JsonNode view = seats.get(0).view();
+        int leader = view.at("/frame/game/leader").asInt();
+        int size = view.at("/frame/game/questSizes/0").asInt();
+        List<Integer> team = new ArrayList<>();
+        for (int seat = 0; team.size() < size; seat++) {
+            team.add(seat);
+        }
+        String propose = act("{\"type\":\"propose\",\"team\":" + team + "}", view.get("version").asLong());
+        return new Proposal(leader, seats.get(leader).post("/actions", propose).get("version").asLong());
+    }
+
     static String act(String action, long expectedVersion) {
         return "{\"action\":" + action + ",\"expectedVersion\":" + expectedVersion + "}";
     }
@@ -38,16 +54,7 @@ class SimultaneousVotesTest {
     @Test
     void five_players_voting_at_the_same_moment_with_the_same_version_are_all_accepted() {
         List<RestMember> seats = table();
-        JsonNode game = seats.get(0).view().at("/frame/game");
-        RestMember leader = seats.get(game.get("leader").asInt());
-        int size = game.at("/questSizes/0").asInt();
-        List<Integer> team = new ArrayList<>();
-        for (int seat = 0; team.size() < size; seat++) {
-            team.add(seat);
-        }
-        long beforeProposal = leader.view().get("version").asLong();
-        long seen = leader.post("/actions", act("{\"type\":\"propose\",\"team\":" + team + "}", beforeProposal))
-                .get("version").asLong();
+        long seen = propose(seats).version();
 
         List<CompletableFuture<Response>> votes = new ArrayList<>();
         for (RestMember member : seats) {
@@ -65,17 +72,10 @@ class SimultaneousVotesTest {
     @Test
     void a_vote_sent_with_the_version_from_before_the_proposal_is_stale() {
         List<RestMember> seats = table();
-        JsonNode game = seats.get(0).view().at("/frame/game");
-        RestMember leader = seats.get(game.get("leader").asInt());
-        RestMember voter = seats.get((game.get("leader").asInt() + 1) % 5);
-        int size = game.at("/questSizes/0").asInt();
-        List<Integer> team = new ArrayList<>();
-        for (int seat = 0; team.size() < size; seat++) {
-            team.add(seat);
-        }
-        long beforeProposal = leader.view().get("version").asLong();
-        long proposed = leader.post("/actions", act("{\"type\":\"propose\",\"team\":" + team + "}", beforeProposal))
-                .get("version").asLong();
+        Proposal proposal = propose(seats);
+        RestMember voter = seats.get((proposal.leader() + 1) % seats.size());
+        long beforeProposal = proposal.version() - 1;
+        long proposed = proposal.version();
 
         JsonNode refused = Json.read(voter.request().body(act("{\"type\":\"vote\",\"vote\":\"reject\"}", beforeProposal))
                 .post("/api/rooms/{room}/actions", voter.room).then().statusCode(409).extract().asString(),

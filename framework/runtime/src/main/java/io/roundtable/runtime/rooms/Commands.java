@@ -41,7 +41,9 @@ public class Commands {
     /**
      * Applies a member's command; the reply may be a rejection (never an exception for rule refusals).
      * With {@code signOfLife} the command first counts as one (see {@link #alive}), except a leave: the
-     * member is going away.
+     * member is going away. Only for calls that wait for their answer (REST): the room's queue place is
+     * taken after the sign of life, so a socket's commands must not wait for it or they could overtake
+     * each other (see {@link #afterwards}).
      */
     public Uni<Reply> handle(String room, String member, ClientCommand command, boolean signOfLife) {
         if (!limits.command(room, member)) {
@@ -51,7 +53,7 @@ public class Commands {
             return heartbeat(room, member);
         }
         Command core = toCore(member, command);
-        Uni<Void> alive = signOfLife && !(core instanceof Command.Leave) ? alive(room, member)
+        Uni<Void> alive = signOfLife && countsAsSignOfLife(command) ? alive(room, member)
                 : Uni.createFrom().voidItem();
         long start = System.nanoTime();
         String kind = core.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
@@ -63,6 +65,20 @@ public class Commands {
                 metrics.counter("roundtable.commands", "kind", kind).increment();
             }
         });
+    }
+
+    /** Every command but leaving is a sign of life: a member who leaves is going away. */
+    static boolean countsAsSignOfLife(ClientCommand command) {
+        return !(command instanceof ClientCommand.Leave);
+    }
+
+    /**
+     * The sign of life of a socket command, once the command has its place in the room's queue and its
+     * answer: the socket's next commands keep their order, and the member's presence is refreshed all the
+     * same.
+     */
+    public Uni<Void> afterwards(String room, String member, ClientCommand command, boolean due) {
+        return due && countsAsSignOfLife(command) ? alive(room, member) : Uni.createFrom().voidItem();
     }
 
     /**

@@ -133,13 +133,15 @@ public class RoomSocket {
             return beat.onFailure().recoverWithNull()
                     .chain(() -> send(s, new ServerFrame.Pong(ping.ref(), System.currentTimeMillis())));
         }
-        // A command is a sign of life too, written at most as often as a ping's.
+        // A command is a sign of life too, written at most as often as a ping's, and only once the command
+        // holds its place in the room's queue: signalling and moves from one socket keep their order.
         boolean signOfLife = s.heartbeatDue(config.presence().heartbeatWriteEvery());
-        return commands.handle(s.room(), s.member(), command, signOfLife)
+        return commands.handle(s.room(), s.member(), command, false)
                 .map(reply -> reply(command.ref(), reply))
                 .onFailure(Problem.class).recoverWithItem(p -> new ServerFrame.Result(command.ref(), false, null,
                         null, ((Problem) p).body()))
-                .chain(frame -> send(s, frame));
+                .chain(frame -> send(s, frame))
+                .call(() -> commands.afterwards(s.room(), s.member(), command, signOfLife));
     }
 
     private static ServerFrame reply(String ref, Reply reply) {
