@@ -130,19 +130,23 @@ final class Scenarios {
                 }
             }
             for (Seat seat : seats) {
-                Optional<String> move = AvalonChooser.next(seat.frame);
+                Optional<String> move = seat.moving() ? Optional.empty() : AvalonChooser.next(seat.frame);
                 if (move.isPresent()) {
                     long start = System.nanoTime();
+                    seat.moveInFlight = Long.MAX_VALUE;
                     seat.send("{\"type\":\"act\",\"action\":" + move.get() + ",\"expectedVersion\":" + seat.version + "}")
                             .onSuccess(reply -> {
                                 if (reply.path("ok").asBoolean()) {
+                                    seat.moveInFlight = reply.get("version").asLong();
                                     stats.applied.increment();
                                     pending.put(reply.get("version").asLong(), start);
                                     settle();
                                 } else {
+                                    seat.moveInFlight = -1;
                                     stats.rejection(reply.at("/error/code").asText());
                                 }
-                            });
+                            })
+                            .onFailure(e -> seat.moveInFlight = -1);
                     return;
                 }
             }

@@ -23,6 +23,12 @@ final class Seat {
     final String token;
     volatile JsonNode frame;
     volatile long version = -1;
+    /**
+     * The version of this seat's last accepted move until its frame shows it ({@link Long#MAX_VALUE} while
+     * the answer is on its way, {@code -1} for none): like the browser demo, a client sends no second move
+     * before it has seen its first one.
+     */
+    volatile long moveInFlight = -1;
     /** The sampled patch and frame bytes of this seat's game so far (see {@link Stats#SAMPLE_EVERY}). */
     volatile long gamePatchBytes;
     /** Patches this seat received (it receives on one event loop), to sample one in {@link Stats#SAMPLE_EVERY}. */
@@ -36,6 +42,11 @@ final class Seat {
     final Stats stats;
     /** {@code {"type":"snapshot","version":N,"frame":…}} around a frame, roughly. */
     private static final int SNAPSHOT_ENVELOPE = 40;
+
+    /** Whether a move of this seat is on its way or not yet in its frame. */
+    boolean moving() {
+        return version < moveInFlight;
+    }
 
     private Seat(String base, String room, String member, String token, Stats stats) {
         this.base = base;
