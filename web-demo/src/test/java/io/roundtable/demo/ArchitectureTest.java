@@ -1,14 +1,31 @@
 package io.roundtable.demo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
-/** The dependency direction of ARCHITECTURE.md: the core, the testkit and the games stay pure. */
+import io.roundtable.core.error.ErrorCode;
+
+/**
+ * The dependency direction of ARCHITECTURE.md: the core, the testkit and the games stay pure; and the
+ * framework's error codes are written in one place.
+ */
 class ArchitectureTest {
 
     private static final String[] FRAMEWORKS_AND_SERVERS = {
@@ -29,8 +46,34 @@ class ArchitectureTest {
 
     @Test
     void games_depend_on_the_core_only_not_on_each_other() {
-        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        SlicesRuleDefinition.slices()
                 .matching("io.roundtable.games.(*)..").should().notDependOnEachOther()
                 .check(pureModules);
+    }
+
+    /** A namespaced code as a string literal: {@code "room/full"}, {@code "avalon/team_size"}. */
+    private static final Pattern CODE_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*/[a-z_]+)\"");
+    private static final Set<String> FRAMEWORK_CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::code)
+            .collect(Collectors.toSet());
+
+    @Test
+    void the_frameworks_error_codes_are_written_only_in_ErrorCode() throws IOException {
+        List<String> elsewhere;
+        try (Stream<Path> files = Files.walk(DocsTest.ROOT)) {
+            elsewhere = files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")
+                    && !p.toString().contains("/target/") && !p.endsWith("ErrorCode.java"))
+                    .flatMap(ArchitectureTest::frameworkCodes).toList();
+        }
+        assertThat(elsewhere).as("use ErrorCode's constants instead").isEmpty();
+    }
+
+    private static Stream<String> frameworkCodes(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.strip().startsWith("*"))
+                    .filter(line -> CODE_LITERAL.matcher(line).results().anyMatch(m -> FRAMEWORK_CODES.contains(m.group(1))))
+                    .map(line -> DocsTest.ROOT.relativize(file) + ": " + line.strip());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

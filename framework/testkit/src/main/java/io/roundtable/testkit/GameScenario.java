@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.GameHost;
 import io.roundtable.core.room.Move;
@@ -131,13 +133,13 @@ public final class GameScenario<O, S, A> {
 
     private Decision<S> decide(int seat, A action) {
         if (!rules.awaiting(state).contains(seat)) {
-            return Decision.reject("action/not_your_turn", "The game is not waiting for you right now.");
+            return Decision.reject(ErrorCode.ACTION_NOT_YOUR_TURN.rejection());
         }
         return rules.apply(state, seat, action, new Turn(now, GameRandom.forStep(seed, moves.size())));
     }
 
     /** Moves the scenario's clock (what {@link Turn#now()} says). */
-    public GameScenario<O, S, A> after(java.time.Duration duration) {
+    public GameScenario<O, S, A> after(Duration duration) {
         now = now.plus(duration);
         return this;
     }

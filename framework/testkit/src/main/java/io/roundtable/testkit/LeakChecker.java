@@ -24,6 +24,7 @@ import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Secret;
 import io.roundtable.core.spi.Turn;
 import io.roundtable.core.spi.Viewer;
+import io.roundtable.core.view.Deltas;
 
 /**
  * Proves, for any rule module, that no viewer learns a hidden fact the rules keep from them.
@@ -234,7 +235,7 @@ public final class LeakChecker<O, S, A> {
     }
 
     private static String firstDifference(JsonNode a, JsonNode b) {
-        JsonNode patch = io.roundtable.core.view.Deltas.diff(a, b);
+        JsonNode patch = Deltas.diff(a, b);
         String text = patch.size() > 0 ? patch.get(0).toString() : "?";
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }

@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
@@ -24,6 +29,7 @@ import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Replay;
+import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
@@ -32,6 +38,7 @@ import io.roundtable.core.spi.Channel;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Policy;
+import io.roundtable.core.spi.Viewer;
 import io.roundtable.core.view.Frames;
 
 /**
@@ -129,9 +136,9 @@ public final class RandomPlay<O, S, A> {
         if (threads == 1) {
             return range(0, games).build();
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<RandomPlayReport.Builder>> parts = new ArrayList<>();
+            List<Future<RandomPlayReport.Builder>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int from = (int) ((long) games * t / threads);
                 int to = (int) ((long) games * (t + 1) / threads);
@@ -142,7 +149,7 @@ public final class RandomPlay<O, S, A> {
                 all.merge(part.get());
             }
             return all.build();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("random play failed", e);
         } finally {
             pool.shutdown();
@@ -165,14 +172,14 @@ public final class RandomPlay<O, S, A> {
     }
 
     /** Up to {@code viewersPerStep} viewers of the game at random, always including {@code must} (if any). */
-    private List<io.roundtable.core.spi.Viewer> sample(int players, Integer must, GameRandom random) {
-        List<io.roundtable.core.spi.Viewer> all = LeakChecker.viewers(players);
+    private List<Viewer> sample(int players, Integer must, GameRandom random) {
+        List<Viewer> all = LeakChecker.viewers(players);
         if (viewersPerStep >= all.size()) {
             return all;
         }
-        List<io.roundtable.core.spi.Viewer> picked = new ArrayList<>(random.sample(all, viewersPerStep));
+        List<Viewer> picked = new ArrayList<>(random.sample(all, viewersPerStep));
         if (must != null && picked.stream().noneMatch(v -> v.is(must))) {
-            picked.set(0, io.roundtable.core.spi.Viewer.seat(must));
+            picked.set(0, Viewer.seat(must));
         }
         return picked;
     }
@@ -198,7 +205,7 @@ public final class RandomPlay<O, S, A> {
             Step joined = engine.handle(room, new Command.Join("player " + i, false, "client-" + i), now);
             room = joined.room();
             log.addAll(joined.moves());
-            members.add(((io.roundtable.core.room.Reply.Accepted) joined.reply()).member());
+            members.add(((Reply.Accepted) joined.reply()).member());
         }
         if (policy.joinMode() == Policy.JoinMode.FIXED) {
             for (String member : members) {
@@ -209,7 +216,7 @@ public final class RandomPlay<O, S, A> {
         }
         Step watcherJoin = engine.handle(room, new Command.Join("watcher", true, "watcher"), now);
         room = watcherJoin.room();
-        String watcher = ((io.roundtable.core.room.Reply.Accepted) watcherJoin.reply()).member();
+        String watcher = ((Reply.Accepted) watcherJoin.reply()).member();
         if (room.phase() != Phase.PLAY) {
             report.violation(g, "play did not start with " + players + " ready players (phase " + room.phase() + ")");
             return;
@@ -289,7 +296,7 @@ public final class RandomPlay<O, S, A> {
      * invariants, and (when {@code roundTrip}) the room's JSON round trip.
      */
     private void checkStep(int g, GameHost<O, S, A> host, LeakChecker<O, S, A> checker, Room room, List<String> viewers,
-            Map<String, JsonNode> frames, List<io.roundtable.core.spi.Viewer> leakViewers, GameRandom random,
+            Map<String, JsonNode> frames, List<Viewer> leakViewers, GameRandom random,
             RandomPlayReport.Builder report, boolean roundTrip) {
         S state = host.typed(room.state());
         if (!leakViewers.isEmpty()) {
@@ -335,8 +342,8 @@ public final class RandomPlay<O, S, A> {
         }
         Member actor = room.inSeat(seat).orElseThrow();
         Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), before, null), now);
-        if (!(step.reply() instanceof io.roundtable.core.room.Reply.Rejected rejected)
-                || !rejected.rejection().code().equals("action/stale_version")) {
+        if (!(step.reply() instanceof Reply.Rejected rejected)
+                || !rejected.rejection().code().equals(ErrorCode.ACTION_STALE_VERSION.code())) {
             report.violation(g, "seat " + seat + "'s move against version " + before
                     + ", from before its step began, was not refused as stale: " + step.reply());
         }

@@ -43,21 +43,6 @@ public class OddOrEven implements GameRules<OddOrEvenOptions, OddOrEvenState, Od
     }
 
     @Override
-    public Class<OddOrEvenOptions> optionsType() {
-        return OddOrEvenOptions.class;
-    }
-
-    @Override
-    public Class<OddOrEvenState> stateType() {
-        return OddOrEvenState.class;
-    }
-
-    @Override
-    public Class<OddOrEvenAction> actionType() {
-        return OddOrEvenAction.class;
-    }
-
-    @Override
     public OddOrEvenOptions defaultOptions() {
         return OddOrEvenOptions.defaults();
     }

@@ -1,5 +1,7 @@
 package io.roundtable.core.json;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -67,7 +69,7 @@ public final class Json {
     public static JsonNode read(byte[] json) {
         try {
             return MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

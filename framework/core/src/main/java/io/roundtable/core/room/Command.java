@@ -55,7 +55,7 @@ public sealed interface Command {
      * What a member's client reports about its voice: muted or not, and the state of its link to
      * each other participant ({@code new}, {@code connecting}, {@code connected}, {@code failed}).
      */
-    record VoiceReport(String member, Boolean muted, java.util.Map<String, String> links) implements Command {
+    record VoiceReport(String member, Boolean muted, Map<String, String> links) implements Command {
     }
 
     /** Acknowledges every message of the member's inbox up to and including {@code upTo}. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.spi.Channel;
 import io.roundtable.core.spi.Decision;
@@ -55,7 +56,7 @@ public final class GameHost<O, S, A> {
                     ? rules.defaultOptions()
                     : Json.convert(json, rules.optionsType());
         } catch (IllegalArgumentException e) {
-            return new Validated(null, List.of(new Rejection("room/invalid_options",
+            return new Validated(null, List.of(ErrorCode.ROOM_INVALID_OPTIONS.rejection(
                     "The options do not have the shape this game expects: " + JsonErrors.describe(e))));
         }
         List<Rejection> problems = rules.validate(options);
@@ -87,7 +88,7 @@ public final class GameHost<O, S, A> {
         try {
             action = Json.convert(actionJson, rules.actionType());
         } catch (IllegalArgumentException e) {
-            return new Applied(null, List.of(), new Rejection("action/malformed",
+            return new Applied(null, List.of(), ErrorCode.ACTION_MALFORMED.rejection(
                     "This action does not have the shape the game expects: " + JsonErrors.describe(e)));
         }
         Decision<S> decision = rules.apply(typed(state), seat, action, turn);

@@ -2,6 +2,7 @@ package io.roundtable.core.room;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -211,7 +212,7 @@ final class Lobby {
     /** The countdown ran out with everyone still ready: seats are renumbered 0…n-1 in table order, play begins. */
     void startPlay(Change change, GameHost<?, ?, ?> host) {
         List<Member> seated = change.room.seated().stream()
-                .sorted(java.util.Comparator.comparingInt(Member::seat)).toList();
+                .sorted(Comparator.comparingInt(Member::seat)).toList();
         List<Member> members = new ArrayList<>();
         for (Member m : change.room.members()) {
             members.add(m.isSeated() ? m.withSeat(seated.indexOf(m)) : m);

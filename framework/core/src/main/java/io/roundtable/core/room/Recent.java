@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.spi.Rejection;
+
 /** Idempotency keys: a retried command with the same key is answered with its first result, not applied again. */
 final class Recent {
-    static final io.roundtable.core.spi.Rejection INVALID_KEY = io.roundtable.core.error.ErrorCode.REQUEST_INVALID
+    static final Rejection INVALID_KEY = ErrorCode.REQUEST_INVALID
             .rejection("An idempotency key has 1 to 64 letters, digits, '-', '_', '.' or ':'.");
 
     private Recent() {

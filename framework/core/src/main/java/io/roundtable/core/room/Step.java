@@ -3,6 +3,7 @@ package io.roundtable.core.room;
 import java.util.List;
 
 import io.roundtable.core.message.Delivery;
+import io.roundtable.core.spi.Rejection;
 
 /**
  * What one command did: the room after it, the reply for the sender, and what the runtime must
@@ -24,7 +25,7 @@ public record Step(Room room, Reply reply, boolean changed, List<Delivery> deliv
         return new Step(room, reply, false, List.of(), List.of(), List.of(), false);
     }
 
-    static Step rejected(Room room, io.roundtable.core.spi.Rejection rejection) {
+    static Step rejected(Room room, Rejection rejection) {
         return unchanged(room, new Reply.Rejected(rejection, room.version()));
     }
 }

@@ -1,6 +1,7 @@
 package io.roundtable.core.room;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ final class VoiceDesk {
             return commit(room, voice.leave(memberId), memberId, now);
         }
         Command.VoiceReport report = (Command.VoiceReport) command;
-        Map<String, String> links = new java.util.LinkedHashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
         for (Map.Entry<String, String> link : (report.links() == null ? Map.<String, String>of() : report.links())
                 .entrySet()) {
             if (link.getKey().equals(memberId) || link.getValue() == null || !Voice.LINK_STATES.contains(link.getValue())) {

@@ -3,6 +3,7 @@ package io.roundtable.core.view;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ public final class Deltas {
     private static JsonNode fold(JsonNode raw, JsonNode from, JsonNode to) {
         List<JsonNode> ops = new ArrayList<>();
         raw.forEach(ops::add);
-        Map<JsonNode, Integer> sizes = new java.util.IdentityHashMap<>();
+        Map<JsonNode, Integer> sizes = new IdentityHashMap<>();
         Map<String, Integer> depth = new TreeMap<>();
         for (JsonNode op : ops) {
             sizes.put(op, JsonSize.of(op, Integer.MAX_VALUE));

@@ -2,6 +2,7 @@ package io.roundtable.core.view;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,9 +33,9 @@ public final class Frames {
      * The patch between two frames of one viewer, without the {@code /room/version} change every patch
      * would carry: the patch message says the version, and the client sets it after applying.
      */
-    public static com.fasterxml.jackson.databind.JsonNode delta(com.fasterxml.jackson.databind.JsonNode from,
-            com.fasterxml.jackson.databind.JsonNode to) {
-        com.fasterxml.jackson.databind.JsonNode ops = Deltas.diff(from, to);
+    public static JsonNode delta(JsonNode from,
+            JsonNode to) {
+        JsonNode ops = Deltas.diff(from, to);
         ArrayNode kept = NODES.arrayNode();
         ops.forEach(op -> {
             if (!"/room/version".equals(op.path("path").asText())) {
@@ -45,9 +46,9 @@ public final class Frames {
     }
 
     /** What a client holds after applying {@code ops} to {@code frame} and setting the patch's version. */
-    public static com.fasterxml.jackson.databind.JsonNode applyDelta(com.fasterxml.jackson.databind.JsonNode frame,
-            com.fasterxml.jackson.databind.JsonNode ops, long version) {
-        com.fasterxml.jackson.databind.JsonNode next = Deltas.apply(ops, frame);
+    public static JsonNode applyDelta(JsonNode frame,
+            JsonNode ops, long version) {
+        JsonNode next = Deltas.apply(ops, frame);
         ObjectNode room = (ObjectNode) next.get("room");
         // Keep the number type the frame already had (a parsed frame holds small versions as ints),
         // so a patched frame equals the snapshot of the same version node for node.
@@ -120,7 +121,7 @@ public final class Frames {
             p.put("member", member);
             p.put("muted", room.voice().muted().getOrDefault(member, false));
         }
-        voice.set("links", Json.tree(new java.util.TreeMap<>(room.voice().links())));
+        voice.set("links", Json.tree(new TreeMap<>(room.voice().links())));
         return voice;
     }
 

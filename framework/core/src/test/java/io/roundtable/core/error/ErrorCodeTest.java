@@ -28,4 +28,18 @@ class ErrorCodeTest {
         assertThat(ErrorCode.values()).allSatisfy(e -> assertThat(e.name().toLowerCase())
                 .isEqualTo(e.code().replace('/', '_')));
     }
+
+    @Test
+    void a_code_carries_its_http_status_and_a_games_own_code_is_a_conflict() {
+        assertThat(ErrorCode.of("room/full")).contains(ErrorCode.ROOM_FULL);
+        assertThat(ErrorCode.status("room/full")).isEqualTo(409);
+        assertThat(ErrorCode.status("room/not_found")).isEqualTo(404);
+        assertThat(ErrorCode.status("request/too_large")).isEqualTo(413);
+        assertThat(ErrorCode.status("auth/missing_token")).isEqualTo(401);
+        assertThat(ErrorCode.status("auth/forbidden_origin")).isEqualTo(403);
+        assertThat(ErrorCode.status("rate/limited")).isEqualTo(429);
+        assertThat(ErrorCode.status("server/error")).isEqualTo(500);
+        assertThat(ErrorCode.of("avalon/team_size")).isEmpty();
+        assertThat(ErrorCode.status("avalon/team_size")).isEqualTo(409);
+    }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Move;
@@ -20,6 +21,7 @@ import io.roundtable.core.spi.Outcome;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * Writes a finished room to PostgreSQL exactly once. The match id is the room id and the primary
@@ -32,9 +34,9 @@ public class Archiver {
     private final RoomStore store;
     private final ReactiveRedisDataSource redis;
     private final RoundtableConfig config;
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
 
-    public Archiver(RoomStore store, ReactiveRedisDataSource redis, RoundtableConfig config, io.vertx.core.Vertx vertx) {
+    public Archiver(RoomStore store, ReactiveRedisDataSource redis, RoundtableConfig config, Vertx vertx) {
         this.vertx = vertx;
         this.store = store;
         this.redis = redis;
@@ -63,7 +65,7 @@ public class Archiver {
                 .onFailure(ArchiveRace::lost).recoverWithItem(false)
                 .call(written -> redis.value(String.class).set(store.keys(room.id()).archived(),
                         Long.toString(Instant.now().toEpochMilli()),
-                        new io.quarkus.redis.datasource.value.SetArgs().nx().px(config.store().roomTtl())))
+                        new SetArgs().nx().px(config.store().roomTtl())))
                 .invoke(written -> {
                     if (written) {
                         LOG.debugf("Archived match %s (%d moves)", room.id(), room.moves());

@@ -1,16 +1,21 @@
 package io.roundtable.runtime.archive;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.roundtable.core.json.Json;
 import io.smallrye.mutiny.Uni;
 
 /** Reads the archive: searches, one match, its moves, and a player's record. */
@@ -21,8 +26,8 @@ public class Matches {
     public record Page(int page, int size, long total, List<Summary> items) {
     }
 
-    public record Summary(String id, String game, java.time.Instant createdAt, java.time.Instant finishedAt, int players,
-            int moves, String summary, com.fasterxml.jackson.databind.JsonNode options, List<Seat> participants) {
+    public record Summary(String id, String game, Instant createdAt, Instant finishedAt, int players,
+            int moves, String summary, JsonNode options, List<Seat> participants) {
     }
 
     public record Seat(int seat, String name, boolean bot, String revealed, String side, String result) {
@@ -48,7 +53,7 @@ public class Matches {
         }
         if (q.player() != null) {
             where.append(" and exists (select 1 from Participant p where p.match = m and lower(p.displayName) = :player)");
-            params = params.and("player", q.player().toLowerCase(java.util.Locale.ROOT));
+            params = params.and("player", q.player().toLowerCase(Locale.ROOT));
         }
         if (q.from() != null) {
             where.append(" and finishedAt >= :from");
@@ -93,7 +98,7 @@ public class Matches {
     public Uni<Stats> stats(String name) {
         return Panache.withSession(() -> Participant.<Participant> find(
                 "select p from Participant p join fetch p.match where lower(p.displayName) = ?1",
-                name.strip().toLowerCase(java.util.Locale.ROOT)).list()).map(rows -> {
+                name.strip().toLowerCase(Locale.ROOT)).list()).map(rows -> {
                     Map<String, Tally> byGame = new LinkedHashMap<>();
                     Map<String, Tally> bySide = new LinkedHashMap<>();
                     Map<String, Tally> byRole = new LinkedHashMap<>();
@@ -130,6 +135,6 @@ public class Matches {
 
     private static Summary summary(ArchivedMatch m, List<Seat> seats) {
         return new Summary(m.id, m.game, m.createdAt, m.finishedAt, m.players, m.moveCount, m.summary,
-                io.roundtable.core.json.Json.read(m.options, com.fasterxml.jackson.databind.JsonNode.class), seats);
+                Json.read(m.options, JsonNode.class), seats);
     }
 }

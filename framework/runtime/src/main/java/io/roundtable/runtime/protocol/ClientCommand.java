@@ -1,8 +1,11 @@
 package io.roundtable.runtime.protocol;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 
 import io.roundtable.core.message.Target;
 
@@ -34,7 +37,7 @@ public sealed interface ClientCommand {
      * nested value, such as a message target's {@code kind}, being of an unknown type).
      */
     static boolean unknownType(Throwable failure) {
-        return failure instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException unknown
+        return failure instanceof InvalidTypeIdException unknown
                 && unknown.getBaseType() != null && unknown.getBaseType().getRawClass() == ClientCommand.class;
     }
 
@@ -86,7 +89,7 @@ public sealed interface ClientCommand {
 
     /** Mute state and the state of each of this client's peer links ({@code new|connecting|connected|failed}). */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record VoiceReport(Boolean muted, java.util.Map<String, String> links, String ref) implements ClientCommand {
+    record VoiceReport(Boolean muted, Map<String, String> links, String ref) implements ClientCommand {
     }
 
     /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */

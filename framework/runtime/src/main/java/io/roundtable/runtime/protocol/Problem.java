@@ -24,30 +24,8 @@ public final class Problem extends RuntimeException {
         return body;
     }
 
-    /** HTTP status by the code's namespace. */
+    /** The HTTP status its code carries ({@link ErrorCode#status(String)}). */
     public int status() {
-        String code = body.code();
-        if (code.startsWith("server/")) {
-            return 500;
-        }
-        if (code.equals("request/too_large")) {
-            return 413;
-        }
-        if (code.equals("room/not_found") || code.equals("room/unknown_game") || code.equals("request/not_found")) {
-            return 404;
-        }
-        if (code.startsWith("request/") || code.equals("room/invalid_options") || code.equals("room/name_invalid")) {
-            return 400;
-        }
-        if (code.equals("auth/forbidden_origin")) {
-            return 403;
-        }
-        if (code.startsWith("auth/")) {
-            return 401;
-        }
-        if (code.startsWith("rate/") || code.startsWith("limit/")) {
-            return 429;
-        }
-        return 409;
+        return ErrorCode.status(body.code());
     }
 }

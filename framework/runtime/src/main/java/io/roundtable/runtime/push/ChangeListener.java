@@ -2,6 +2,7 @@ package io.roundtable.runtime.push;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -126,7 +127,7 @@ public class ChangeListener {
      * sockets here so that their clients resume, rather than leave them behind until the room's next
      * change, which may never come.
      */
-    private void deliver(String room, String what, java.util.function.Supplier<Uni<Void>> work, int attempt) {
+    private void deliver(String room, String what, Supplier<Uni<Void>> work, int attempt) {
         queue.run(room, work).subscribe().with(x -> { }, e -> {
             if (attempt < PUSH_RETRIES) {
                 LOG.debugf("%s of %s failed (%s); retrying", what, room, e.getMessage());

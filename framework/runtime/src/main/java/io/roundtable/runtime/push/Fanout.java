@@ -1,5 +1,7 @@
 package io.roundtable.runtime.push;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
@@ -23,6 +26,7 @@ import io.roundtable.core.view.Frames;
 import io.roundtable.runtime.protocol.ServerFrame;
 import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.store.RoomStore;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The room sockets this node holds, and the pushes to them: for every committed change each socket
@@ -63,11 +67,11 @@ public class Fanout {
         });
     }
 
-    public Subscriber of(io.quarkus.websockets.next.WebSocketConnection connection) {
+    public Subscriber of(WebSocketConnection connection) {
         return byConnection.get(connection.id());
     }
 
-    public java.util.Collection<Subscriber> all() {
+    public Collection<Subscriber> all() {
         return byConnection.values();
     }
 
@@ -88,7 +92,7 @@ public class Fanout {
         }
         List<Room> missed = history.stream()
                 .filter(r -> clientVersion != null && r.version() >= clientVersion && r.version() < room.version())
-                .sorted(java.util.Comparator.comparingLong(Room::version)).toList();
+                .sorted(Comparator.comparingLong(Room::version)).toList();
         if (!missed.isEmpty() && missed.get(0).version() == clientVersion) {
             s.lastFrame(Frames.frame(missed.get(0), game, s.member));
             s.lastVersion = clientVersion;
@@ -119,15 +123,15 @@ public class Fanout {
      * messages it has not had (read from the store). For changes this node may not have heard of; run it
      * in the room's queue.
      */
-    public io.smallrye.mutiny.Uni<Void> refresh(Room room) {
+    public Uni<Void> refresh(Room room) {
         push(room, List.of(), List.of());
-        List<io.smallrye.mutiny.Uni<Void>> inboxes = subscribers(room.id()).stream()
+        List<Uni<Void>> inboxes = subscribers(room.id()).stream()
                 .filter(s -> s.caughtUp && room.member(s.member).map(m -> m.inboxSeq() > s.lastInboxSeq).orElse(false))
                 .map(s -> store.inbox(s.room, s.member).invoke(inbox -> sendInbox(s, inbox, Long.MAX_VALUE))
                         .replaceWithVoid())
                 .toList();
-        return inboxes.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem()
-                : io.smallrye.mutiny.Uni.join().all(inboxes).andFailFast().replaceWithVoid();
+        return inboxes.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(inboxes).andFailFast().replaceWithVoid();
     }
 
     public Set<Subscriber> subscribers(String room) {
@@ -201,7 +205,7 @@ public class Fanout {
     }
 
     /** Reads the stored inbox and sends whatever this socket has not had yet, in sequence order. */
-    public io.smallrye.mutiny.Uni<Void> resyncInbox(Subscriber s) {
+    public Uni<Void> resyncInbox(Subscriber s) {
         return queue.run(s.room, () -> store.inbox(s.room, s.member)
                 .invoke(inbox -> sendInbox(s, inbox, Long.MAX_VALUE)).replaceWithVoid());
     }

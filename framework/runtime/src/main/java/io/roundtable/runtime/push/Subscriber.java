@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.bucket4j.Bucket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.roundtable.core.json.Json;
 
 /** One open room socket on this node: who it is for and what it has been sent so far. */
 public final class Subscriber {
@@ -62,7 +63,7 @@ public final class Subscriber {
 
     synchronized JsonNode lastFrame() {
         if (lastTree == null && lastBytes != null) {
-            lastTree = io.roundtable.core.json.Json.read(lastBytes);
+            lastTree = Json.read(lastBytes);
             lastBytes = null;
         }
         return lastTree;
@@ -83,7 +84,7 @@ public final class Subscriber {
         if (lastTree == null || System.nanoTime() - lastPushNanos < quiet.toNanos()) {
             return false;
         }
-        lastBytes = io.roundtable.core.json.Json.bytes(lastTree);
+        lastBytes = Json.bytes(lastTree);
         lastTree = null;
         return true;
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.roundtable.core.message.Message;
+import io.roundtable.runtime.protocol.ErrorBody;
 import io.roundtable.runtime.store.RoomCard;
 
 /** REST bodies that are not commands (the commands themselves are {@link io.roundtable.runtime.protocol.ClientCommand}). */
@@ -51,10 +53,10 @@ public final class Api {
     }
 
     /** Inbox messages after the requested sequence; {@code gap} lists trimmed sequence numbers, if any. */
-    public record InboxPage(List<io.roundtable.core.message.Message> messages, Map<String, Long> gap) {
+    public record InboxPage(List<Message> messages, Map<String, Long> gap) {
     }
 
     /** An error: {"error": {"code", "message", "version"}}. */
-    public record Error(io.roundtable.runtime.protocol.ErrorBody error) {
+    public record Error(ErrorBody error) {
     }
 }

@@ -1,5 +1,6 @@
 package io.roundtable.runtime.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -146,7 +147,7 @@ public class MemberResource {
             if (current.voice() == null) {
                 throw new Problem(ErrorCode.VOICE_OFF);
             }
-            return ice.forMember(room, member, java.time.Instant.now());
+            return ice.forMember(room, member, Instant.now());
         }));
     }
 

@@ -3,6 +3,7 @@ package io.roundtable.runtime.rest;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -26,7 +27,7 @@ public class OversizeBodies {
     @ServerRequestFilter(preMatching = true)
     public Optional<RestResponse<Api.Error>> refuseOversize(ContainerRequestContext request) {
         if (request.getLength() > config.limits().maxBodyBytes()) {
-            return Optional.of(RestResponse.status(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            return Optional.of(RestResponse.status(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     new Api.Error(ErrorBody.of(ErrorCode.REQUEST_TOO_LARGE))));
         }
         return Optional.empty();

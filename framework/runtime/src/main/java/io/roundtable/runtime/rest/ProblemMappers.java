@@ -3,10 +3,12 @@ package io.roundtable.runtime.rest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.runtime.protocol.ClientCommand;
@@ -15,7 +17,7 @@ import io.roundtable.runtime.protocol.Problem;
 
 /** Every REST failure leaves as {"error": {code, message}} with a status that fits its code. */
 public class ProblemMappers {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** Anything unexpected: logged here with its details, answered without them. */
     @ServerExceptionMapper
@@ -36,7 +38,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    public Response mismatched(MismatchedInputException e) {
         return unreadable(e);
     }
 

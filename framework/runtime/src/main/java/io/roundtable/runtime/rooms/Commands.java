@@ -1,6 +1,8 @@
 package io.roundtable.runtime.rooms;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,9 +58,9 @@ public class Commands {
         Uni<Void> alive = signOfLife && countsAsSignOfLife(command) ? alive(room, member)
                 : Uni.createFrom().voidItem();
         long start = System.nanoTime();
-        String kind = core.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String kind = core.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return alive.chain(() -> rooms.apply(room, core)).map(Step::reply).invoke(reply -> {
-            latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (reply instanceof Reply.Rejected rejected) {
                 metrics.counter("roundtable.rejections", "code", rejected.rejection().code()).increment();
             } else {

@@ -4,9 +4,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,7 +36,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RoomService {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RoomService.class);
+    private static final Logger LOG = Logger.getLogger(RoomService.class);
     private static final char[] ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private final SecureRandom random = new SecureRandom();
     private final RoomEngine engine;
@@ -147,8 +150,8 @@ public class RoomService {
     private boolean lobbyChanged(Room before, Room after) {
         var game = engine.games().get(after.game());
         return !RoomCard.of(before, game).sameFacts(RoomCard.of(after, game))
-                || !java.util.Objects.equals(before.barrierEndsAt(), after.barrierEndsAt())
-                || !java.util.Objects.equals(before.timer(), after.timer());
+                || !Objects.equals(before.barrierEndsAt(), after.barrierEndsAt())
+                || !Objects.equals(before.timer(), after.timer());
     }
 
     private Uni<Void> publishCard(Room room) {

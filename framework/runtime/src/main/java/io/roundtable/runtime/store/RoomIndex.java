@@ -1,6 +1,7 @@
 package io.roundtable.runtime.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public class RoomIndex {
     }
 
     private static List<String> strings(Response response) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         if (response != null) {
             response.forEach(item -> ids.add(item.toString()));
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -196,13 +197,13 @@ public class RoomSocket {
     }
 
     /** Keeps the last frame of sockets whose room has gone quiet as bytes rather than a tree. */
-    @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void compactQuietFrames() {
         fanout.all().forEach(s -> s.compact(config.ws().keepParsedFrame()));
     }
 
     /** Closes sockets whose client has been silent for longer than the idle timeout. */
-    @io.quarkus.scheduler.Scheduled(every = "5s")
+    @Scheduled(every = "5s")
     void closeIdle() {
         Instant cutoff = Instant.now().minus(config.ws().idleTimeout());
         fanout.all().stream().filter(s -> s.lastHeard().isBefore(cutoff)).forEach(s -> s.connection()

@@ -47,21 +47,6 @@ public class HighCard implements GameRules<HighCardOptions, HighCardState, HighC
     }
 
     @Override
-    public Class<HighCardOptions> optionsType() {
-        return HighCardOptions.class;
-    }
-
-    @Override
-    public Class<HighCardState> stateType() {
-        return HighCardState.class;
-    }
-
-    @Override
-    public Class<HighCardAction> actionType() {
-        return HighCardAction.class;
-    }
-
-    @Override
     public HighCardOptions defaultOptions() {
         return HighCardOptions.defaults();
     }

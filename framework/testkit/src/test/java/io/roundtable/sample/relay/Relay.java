@@ -46,21 +46,6 @@ public class Relay implements GameRules<Relay.Options, Relay.State, Relay.Word> 
     }
 
     @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public Class<Word> actionType() {
-        return Word.class;
-    }
-
-    @Override
     public Options defaultOptions() {
         return Options.defaults();
     }

@@ -40,21 +40,6 @@ public class Avalon implements GameRules<AvalonOptions, AvalonState, AvalonActio
     }
 
     @Override
-    public Class<AvalonOptions> optionsType() {
-        return AvalonOptions.class;
-    }
-
-    @Override
-    public Class<AvalonState> stateType() {
-        return AvalonState.class;
-    }
-
-    @Override
-    public Class<AvalonAction> actionType() {
-        return AvalonAction.class;
-    }
-
-    @Override
     public AvalonOptions defaultOptions() {
         return AvalonOptions.defaults();
     }

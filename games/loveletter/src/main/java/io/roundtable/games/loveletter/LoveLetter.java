@@ -38,9 +38,6 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
 
     @Override public String id() { return "loveletter"; }
     @Override public String title() { return "Palace Letters: guess, peek and duel to be the last one standing"; }
-    @Override public Class<LoveLetterOptions> optionsType() { return LoveLetterOptions.class; }
-    @Override public Class<LoveLetterState> stateType() { return LoveLetterState.class; }
-    @Override public Class<LoveLetterAction> actionType() { return LoveLetterAction.class; }
     @Override public LoveLetterOptions defaultOptions() { return LoveLetterOptions.defaults(); }
     @Override public Policy policy(LoveLetterOptions options) { return Policy.fixed(2, 4, options.seatLoss()); }
 
