@@ -61,9 +61,11 @@ export class PeerLink {
     pc.oniceconnectionstatechange = () => this.#stateChanged();
     pc.onsignalingstatechange = () => this.#stateChanged();
     pc.ontrack = ({ track, streams }) => onStream(streams[0] ?? new MediaStream([track]));
-    // The callee adds its track before applying the caller's offer (same task): the offer's audio
-    // section then takes over this transceiver, so no second negotiation is needed.
-    for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
+    // The caller's first offer carries its track. The callee sends on the transceiver that offer
+    // creates (see #sendOnOffered), so one offer and one answer set up both directions.
+    this.stream = stream;
+    this.sending = initiator;
+    if (initiator) for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
   }
 
   /** Handles one signal from the remote end: {description?, candidates?}. */
@@ -146,6 +148,7 @@ export class PeerLink {
       if (description.type === 'answer' && pc.signalingState !== 'have-local-offer') return; // a late duplicate
       await pc.setRemoteDescription(description); // on the polite end this rolls back our own offer
       if (description.type === 'offer') {
+        await this.#sendOnOffered();
         await pc.setLocalDescription();
         this.#sendDescription();
       }
@@ -154,6 +157,30 @@ export class PeerLink {
     for (const candidate of candidates ?? []) {
       if (pc.remoteDescription) await this.#addCandidate(candidate);
       else this.remoteCandidates.push(candidate);
+    }
+  }
+
+  /**
+   * The callee, on the caller's first offer: puts the microphone on the transceiver the offer created
+   * and makes it send, before the answer. The callee must not addTrack() ahead of the offer instead:
+   * in Chromium (seen in 150), a transceiver made by addTrack() and then taken over by a remote offer
+   * loses its audio source when that end later rolls back an offer of its own (the polite end when
+   * both restart ICE at once). The send stream is rebuilt under the same SSRC and sends nothing,
+   * while the connection reports `connected`.
+   */
+  async #sendOnOffered() {
+    if (this.sending) return;
+    this.sending = true;
+    for (const track of this.stream.getAudioTracks()) {
+      const offered = this.pc.getTransceivers().find((t) => t.direction !== 'stopped' && t.mid !== null
+        && !t.sender.track && t.receiver.track.kind === track.kind);
+      if (!offered) {
+        this.pc.addTrack(track, this.stream); // an offer without room for it: negotiates again once stable
+        continue;
+      }
+      offered.direction = 'sendrecv';
+      offered.sender.setStreams(this.stream);
+      await offered.sender.replaceTrack(track);
     }
   }
 

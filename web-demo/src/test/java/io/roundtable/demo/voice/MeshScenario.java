@@ -145,7 +145,7 @@ final class MeshScenario {
         observe(restart);
     }
 
-    /** Link states in every browser and on the server, audio bytes sampled twice, what the page shows. */
+    /** Link states in every browser and on the server, audio bytes (received and sent) sampled twice, what the page shows. */
     private void observe(ObjectNode into) {
         int others = pages.size() - 1;
         for (VoiceBrowser page : pages) {
@@ -158,6 +158,7 @@ final class MeshScenario {
         VoiceBrowser.sleep(1000);
         ObjectNode local = into.putObject("local");
         ObjectNode audio = into.putObject("audio");
+        ObjectNode sent = into.putObject("sent"); // the other way round: a sender can stall while its link is "connected"
         ObjectNode pairs = into.putObject("pairs");
         ObjectNode shown = into.putObject("ui");
         ObjectNode timings = into.putObject("timings"); // ms after that page's click on "Join voice"
@@ -166,12 +167,15 @@ final class MeshScenario {
             Map<String, Map<String, Object>> after = page.stats();
             ObjectNode states = local.putObject(page.member);
             ObjectNode bytes = audio.putObject(page.member);
+            ObjectNode sending = sent.putObject(page.member);
             ObjectNode pair = pairs.putObject(page.member);
             for (Map.Entry<String, Map<String, Object>> peer : after.entrySet()) {
                 Map<String, Object> earlier = before.get(i).getOrDefault(peer.getKey(), Map.of());
                 states.put(peer.getKey(), String.valueOf(peer.getValue().get("state")));
                 bytes.set(peer.getKey(), JSON.valueToTree(List.of(number(earlier.get("bytesReceived")),
                         number(peer.getValue().get("bytesReceived")))));
+                sending.set(peer.getKey(), JSON.valueToTree(List.of(number(earlier.get("bytesSent")),
+                        number(peer.getValue().get("bytesSent")))));
                 pair.set(peer.getKey(), JSON.valueToTree(peer.getValue().get("pair")));
             }
             Map<?, ?> ui = (Map<?, ?>) page.script("""
