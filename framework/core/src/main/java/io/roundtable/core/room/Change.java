@@ -8,21 +8,32 @@ import io.roundtable.core.message.Delivery;
 
 /** A change being built by the engine: the room so far and what the step will report besides it. */
 final class Change {
+    private final Room before;
     Room room;
     final Instant now;
     final List<Move> moves = new ArrayList<>();
     final List<Object> events = new ArrayList<>();
     final List<Delivery> deliveries = new ArrayList<>();
-    boolean gameChanged;
 
     Change(Room room, Instant now) {
+        this.before = room;
         this.room = room;
         this.now = now;
     }
 
+    /**
+     * Whether the game moved in this change: its phase, its state or move log, a pause, or who controls a
+     * seat (a stand-in bot came or went). Chat, presence and ready flags are not the game.
+     */
+    boolean gameChanged() {
+        return room.phase() != before.phase() || room.state() != before.state() || room.moves() != before.moves()
+                || room.paused() != before.paused() || before.seated().stream().anyMatch(m -> room.member(m.id())
+                        .filter(now -> now.playedByBot() != m.playedByBot()).isPresent());
+    }
+
     /** Commits: the next version; moves are stamped with it. */
     Step commit(String member) {
-        Room committed = room.committed(now, gameChanged);
+        Room committed = room.committed(now, gameChanged());
         List<Move> stamped = moves.stream()
                 .map(m -> new Move(m.index(), m.kind(), m.seat(), m.action(), m.by(), m.at(), committed.version()))
                 .toList();

@@ -113,7 +113,6 @@ final class Lobby {
             // The table changed under the countdown: back to the lobby, where those left confirm again.
             change.room = change.room.withPhase(Phase.LOBBY, null).withMembers(change.room.members().stream()
                     .map(m -> m.bot() ? m : m.withReady(false)).toList());
-            change.gameChanged = true;
         }
         if (room.phase() == Phase.LOBBY || room.phase() == Phase.BARRIER) {
             settle(change, host);
@@ -195,7 +194,6 @@ final class Lobby {
         if (!everyoneHere) {
             if (room.phase() == Phase.BARRIER) {
                 change.room = room.withPhase(Phase.LOBBY, null);
-                change.gameChanged = true;
             }
             return;
         }
@@ -204,7 +202,6 @@ final class Lobby {
                 startPlay(change, host);
             } else {
                 change.room = room.withPhase(Phase.BARRIER, change.now.plus(settings.barrierCountdown()));
-                change.gameChanged = true;
             }
         }
     }

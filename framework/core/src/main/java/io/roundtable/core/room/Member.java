@@ -46,6 +46,14 @@ public record Member(String id, String name, String client, Integer seat, boolea
         return bot || standIn;
     }
 
+    /**
+     * Whether a sign of life from this member changes the room: it is shown away or offline, or a stand-in
+     * bot plays its seat. Otherwise a heartbeat is only recorded, and nothing is stored or pushed.
+     */
+    public boolean backWithSignOfLife() {
+        return presence != Presence.ONLINE || standIn;
+    }
+
     public Member withSeat(Integer newSeat) {
         return new Member(id, name, client, newSeat, ready, bot, standIn, presence, joinedAt, lastSeenAt, inboxSeq, ackedSeq);
     }

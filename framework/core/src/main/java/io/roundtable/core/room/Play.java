@@ -29,7 +29,6 @@ final class Play {
         JsonNode state = host.setup(players, room.options(), GameRandom.seeded(room.seed()));
         change.room = room.withPhase(Phase.PLAY, null).withGame(state, 0, null, null).withPlayers(players);
         offer(change, Offers.NONE, Offers.of(host, state), null);
-        change.gameChanged = true;
         advance(change, host);
     }
 
@@ -91,7 +90,6 @@ final class Play {
         change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
         offer(change, before, Offers.of(host, state), null);
         change.moves.add(new Move(room.moves(), Move.JOIN, seat, NullNode.getInstance(), "player", change.now, 0));
-        change.gameChanged = true;
         advance(change, host);
     }
 
@@ -103,7 +101,6 @@ final class Play {
         change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
         offer(change, before, Offers.of(host, state), null);
         change.moves.add(new Move(room.moves(), Move.LEAVE, seat, NullNode.getInstance(), "player", change.now, 0));
-        change.gameChanged = true;
         advance(change, host);
     }
 
@@ -119,11 +116,9 @@ final class Play {
         }
         if (policy == Policy.SeatLoss.PAUSE) {
             change.room = change.room.withPaused(true);
-            change.gameChanged = true;
             return;
         }
         change.room = change.room.withMember(member.id(), m -> forGood ? m.replacedByBot() : m.withStandIn(true));
-        change.gameChanged = true;
         advance(change, host);
     }
 
@@ -155,7 +150,6 @@ final class Play {
         offer(change, before, Offers.of(host, applied.state()), seat);
         change.moves.add(new Move(room.moves(), kind, seat, action, by, change.now, 0));
         change.events.addAll(applied.events());
-        change.gameChanged = true;
     }
 
     /** The seats' offers moved from {@code before} to {@code after}: stamp those that changed with this change's version. */
@@ -218,6 +212,5 @@ final class Play {
         Room room = change.room;
         change.room = room.withPhase(Phase.FINISHED, null).withGame(room.state(), room.moves(), null, outcome)
                 .withPaused(false);
-        change.gameChanged = true;
     }
 }

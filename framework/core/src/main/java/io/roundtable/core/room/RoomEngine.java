@@ -90,8 +90,7 @@ public final class RoomEngine {
     /** Applies one command at time {@code now}. */
     public Step handle(Room room, Command command, Instant now) {
         var host = games.get(room.game());
-        String sender = sender(command);
-        if (sender != null && room.member(sender).filter(Member::bot).isPresent()) {
+        if (command instanceof Command.FromMember sent && room.member(sent.member()).filter(Member::bot).isPresent()) {
             // Bots are played by the engine; a bot member's id may only be a player who left for good.
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
@@ -113,34 +112,8 @@ public final class RoomEngine {
             return sweep.heartbeat(room, host, beat.member(), now);
         } else if (command instanceof Command.VoiceJoin || command instanceof Command.VoiceLeave
                 || command instanceof Command.VoiceReport) {
-            return voice.handle(room, command, now);
+            return voice.handle(room, (Command.FromMember) command, now);
         }
         return sweep.tick(room, host, (Command.Tick) command, now);
-    }
-
-    /** The member a command comes from; null for joins and the sweep. */
-    private static String sender(Command command) {
-        if (command instanceof Command.Leave leave) {
-            return leave.member();
-        } else if (command instanceof Command.Kick kick) {
-            return kick.member();
-        } else if (command instanceof Command.Ready ready) {
-            return ready.member();
-        } else if (command instanceof Command.Act act) {
-            return act.member();
-        } else if (command instanceof Command.Send send) {
-            return send.member();
-        } else if (command instanceof Command.Ack ack) {
-            return ack.member();
-        } else if (command instanceof Command.Heartbeat beat) {
-            return beat.member();
-        } else if (command instanceof Command.VoiceJoin join) {
-            return join.member();
-        } else if (command instanceof Command.VoiceLeave leave) {
-            return leave.member();
-        } else if (command instanceof Command.VoiceReport report) {
-            return report.member();
-        }
-        return null;
     }
 }

@@ -28,14 +28,12 @@ final class Sweep {
         Member m = member.get();
         // Already online and playing their own seat: nothing changes, even in a paused game (only
         // the missing player's return can resume it), so nothing is stored and the version stays.
-        if (m.presence() == Presence.ONLINE && !m.standIn()) {
+        if (!m.backWithSignOfLife()) {
             return Step.unchanged(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE)),
                     new Reply.Accepted(room.version(), memberId, false));
         }
-        Change change = new Change(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE).withStandIn(false)), now);
-        if (m.standIn()) {
-            change.gameChanged = true;
-        }
+        Change change = new Change(room, now);
+        change.room = room.withMember(memberId, x -> x.seen(now, Presence.ONLINE).withStandIn(false));
         resume(change, host);
         return change.commit(memberId);
     }
@@ -54,7 +52,6 @@ final class Sweep {
             }
             if (presence == Presence.ONLINE && member.standIn()) {
                 change.room = change.room.withMember(member.id(), m -> m.withStandIn(false));
-                change.gameChanged = true;
             }
             boolean lost = Duration.between(seen, now).compareTo(settings.gracePeriod()) > 0;
             if (lost && !member.standIn() && change.room.phase() != Phase.FINISHED) {
@@ -64,7 +61,7 @@ final class Sweep {
                 }
             }
         }
-        if (change.room.paused() || change.gameChanged) {
+        if (change.room.paused() || change.gameChanged()) {
             resume(change, host);
         }
         if (change.room.phase() == Phase.BARRIER && !now.isBefore(change.room.barrierEndsAt())) {
@@ -87,7 +84,7 @@ final class Sweep {
     private void resume(Change change, GameHost<?, ?, ?> host) {
         Room room = change.room;
         if (!room.paused()) {
-            if (change.gameChanged) {
+            if (change.gameChanged()) {
                 play.advance(change, host);
             }
             return;
@@ -97,7 +94,6 @@ final class Sweep {
         if (everyoneBack) {
             // The clock did not run for the returning player: the current step gets a fresh turn timer.
             change.room = room.withPaused(false).withGame(room.state(), room.moves(), null, room.outcome());
-            change.gameChanged = true;
             play.advance(change, host);
         }
     }

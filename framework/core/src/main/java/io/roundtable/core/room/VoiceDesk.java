@@ -10,10 +10,9 @@ import io.roundtable.core.error.ErrorCode;
 /** Joining and leaving a room's voice mesh, and the mute and link states clients report. */
 final class VoiceDesk {
 
-    Step handle(Room room, Command command, Instant now) {
+    Step handle(Room room, Command.FromMember command, Instant now) {
         Voice voice = room.voice();
-        String memberId = command instanceof Command.VoiceJoin j ? j.member()
-                : command instanceof Command.VoiceLeave l ? l.member() : ((Command.VoiceReport) command).member();
+        String memberId = command.member();
         Optional<Member> member = room.member(memberId);
         if (member.isEmpty()) {
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.room.Command;
-import io.roundtable.core.room.Presence;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Step;
 import io.roundtable.runtime.config.RoundtableConfig;
@@ -108,7 +107,7 @@ public class Commands {
             if (me.isEmpty()) {
                 return Uni.createFrom().item(new Reply.Rejected(ErrorCode.ROOM_NOT_MEMBER.rejection(), current.version()));
             }
-            if (me.get().presence() == Presence.ONLINE && !me.get().standIn() && !current.paused()) {
+            if (!me.get().backWithSignOfLife()) {
                 return Uni.createFrom().item(new Reply.Accepted(current.version(), member, false));
             }
             return rooms.apply(room, new Command.Heartbeat(member)).map(Step::reply);
