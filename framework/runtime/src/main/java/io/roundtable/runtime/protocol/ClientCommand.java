@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 
 import io.roundtable.core.message.Target;
+import io.roundtable.core.room.Command;
 
 /**
  * A command from a member's client. The same records travel as REST bodies and as WebSocket frames
@@ -32,6 +33,12 @@ public sealed interface ClientCommand {
 
     String ref();
 
+    /** A command for the room itself (not {@code ping} or {@code sync}): the core command it becomes. */
+    sealed interface ToRoom extends ClientCommand {
+        /** The core command, from {@code member} (who the seat token says sent it). */
+        Command.FromMember toCore(String member);
+    }
+
     /**
      * Whether a read failed because the command's own {@code type} names no command (rather than a
      * nested value, such as a message target's {@code kind}, being of an unknown type).
@@ -43,12 +50,20 @@ public sealed interface ClientCommand {
 
     /** Ready (or not) in the lobby of a fixed game. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Ready(boolean ready, String ref) implements ClientCommand {
+    record Ready(boolean ready, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.Ready(member, ready);
+        }
     }
 
     /** A game action, with the version the client last saw and an optional idempotency key. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Act(JsonNode action, Long expectedVersion, String idempotencyKey, String ref) implements ClientCommand {
+    record Act(JsonNode action, Long expectedVersion, String idempotencyKey, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.Act(member, action, expectedVersion, idempotencyKey);
+        }
     }
 
     /**
@@ -56,21 +71,37 @@ public sealed interface ClientCommand {
      * {@code kind} {@code "signal"} carries voice signalling to one member in voice.
      */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Send(Target to, String text, String idempotencyKey, String kind, String ref) implements ClientCommand {
+    record Send(Target to, String text, String idempotencyKey, String kind, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.Send(member, to, text, idempotencyKey, kind);
+        }
     }
 
     /** Acknowledges the inbox up to and including {@code upTo}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Ack(long upTo, String ref) implements ClientCommand {
+    record Ack(long upTo, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.Ack(member, upTo);
+        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Leave(String ref) implements ClientCommand {
+    record Leave(String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.Leave(member);
+        }
     }
 
     /** The host removes a member. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Kick(String member, String ref) implements ClientCommand {
+    record Kick(String member, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String sender) {
+            return new Command.Kick(sender, member);
+        }
     }
 
     /** A heartbeat; answered with a pong carrying the server time. */
@@ -80,16 +111,28 @@ public sealed interface ClientCommand {
 
     /** Joins the room's voice mesh. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record VoiceJoin(String ref) implements ClientCommand {
+    record VoiceJoin(String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.VoiceJoin(member);
+        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record VoiceLeave(String ref) implements ClientCommand {
+    record VoiceLeave(String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.VoiceLeave(member);
+        }
     }
 
     /** Mute state and the state of each of this client's peer links ({@code new|connecting|connected|failed}). */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record VoiceReport(Boolean muted, Map<String, String> links, String ref) implements ClientCommand {
+    record VoiceReport(Boolean muted, Map<String, String> links, String ref) implements ToRoom {
+        @Override
+        public Command.FromMember toCore(String member) {
+            return new Command.VoiceReport(member, muted, links);
+        }
     }
 
     /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */

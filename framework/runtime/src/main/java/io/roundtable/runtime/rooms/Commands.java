@@ -115,24 +115,8 @@ public class Commands {
     }
 
     static Command toCore(String member, ClientCommand command) {
-        if (command instanceof ClientCommand.Ready ready) {
-            return new Command.Ready(member, ready.ready());
-        } else if (command instanceof ClientCommand.Act act) {
-            return new Command.Act(member, act.action(), act.expectedVersion(), act.idempotencyKey());
-        } else if (command instanceof ClientCommand.Send send) {
-            return new Command.Send(member, send.to(), send.text(), send.idempotencyKey(), send.kind());
-        } else if (command instanceof ClientCommand.Ack ack) {
-            return new Command.Ack(member, ack.upTo());
-        } else if (command instanceof ClientCommand.Leave) {
-            return new Command.Leave(member);
-        } else if (command instanceof ClientCommand.Kick kick) {
-            return new Command.Kick(member, kick.member());
-        } else if (command instanceof ClientCommand.VoiceJoin) {
-            return new Command.VoiceJoin(member);
-        } else if (command instanceof ClientCommand.VoiceLeave) {
-            return new Command.VoiceLeave(member);
-        } else if (command instanceof ClientCommand.VoiceReport report) {
-            return new Command.VoiceReport(member, report.muted(), report.links());
+        if (command instanceof ClientCommand.ToRoom toRoom) {
+            return toRoom.toCore(member);
         }
         throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND);
     }
