@@ -31,38 +31,37 @@ public class ReplayAccess {
         return config.archive().fullReveal();
     }
 
-    /** The seat that the holder of {@code authorization} played in the match, or null (no token, not a player). */
-    public Uni<Integer> seatOf(String match, String authorization) {
-        String token = Tokens.bearer(authorization);
-        String member = token == null ? null : tokens.member(match, token).orElse(null);
-        return member == null ? Uni.createFrom().nullItem() : matches.seatOf(match, member);
+    /** Eyes the asker may use, and the seat the asker played in the match (null: no token, or not a player's). */
+    public record Asker(Eyes eyes, Integer you) {
     }
 
-    /** {@code eyes} when the asker may use them; otherwise fails with the reason. */
-    public Uni<Eyes> allow(String match, Eyes eyes, String authorization) {
+    /**
+     * {@code eyes} with the asker's own seat, when the asker may use them; otherwise fails with the reason.
+     * The token is read and the seat looked up once, for both.
+     */
+    public Uni<Asker> allow(String match, Eyes eyes, String authorization) {
         if (eyes.revealed() && !fullReveal()) {
             return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID,
                     "This server does not show fully revealed replays."));
         }
-        if (!eyes.isSeat() || fullReveal()) {
-            return Uni.createFrom().item(eyes);
-        }
         String token = Tokens.bearer(authorization);
-        if (token == null) {
-            return Uni.createFrom().failure(new Problem(ErrorCode.AUTH_MISSING_TOKEN, "Only the player of seat "
-                    + eyes.seat() + " may see this match through its eyes: send their seat token."));
-        }
-        String member = tokens.member(match, token).orElse(null);
-        if (member == null) {
-            return Uni.createFrom().failure(new Problem(ErrorCode.AUTH_INVALID_TOKEN,
-                    "This token is not a seat token of this match."));
-        }
-        return matches.seatOf(match, member).map(seat -> {
-            if (seat == null || seat != eyes.seat()) {
-                throw new Problem(ErrorCode.AUTH_INVALID_TOKEN, "This token is not seat " + eyes.seat()
-                        + "'s: only that seat's player may see this match through its eyes.");
+        String member = token == null ? null : tokens.member(match, token).orElse(null);
+        Uni<Integer> seat = member == null ? Uni.createFrom().nullItem() : matches.seatOf(match, member);
+        return seat.map(you -> {
+            if (eyes.isSeat() && !fullReveal()) {
+                if (token == null) {
+                    throw new Problem(ErrorCode.AUTH_MISSING_TOKEN, "Only the player of seat " + eyes.seat()
+                            + " may see this match through its eyes: send their seat token.");
+                }
+                if (member == null) {
+                    throw new Problem(ErrorCode.AUTH_INVALID_TOKEN, "This token is not a seat token of this match.");
+                }
+                if (you == null || you != eyes.seat()) {
+                    throw new Problem(ErrorCode.AUTH_INVALID_TOKEN, "This token is not seat " + eyes.seat()
+                            + "'s: only that seat's player may see this match through its eyes.");
+                }
             }
-            return eyes;
+            return new Asker(eyes, you);
         });
     }
 }

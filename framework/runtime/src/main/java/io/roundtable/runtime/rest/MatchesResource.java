@@ -63,11 +63,10 @@ public class MatchesResource {
                 return Uni.createFrom().failure(notFound());
             }
             return access.allow(id, Eyes.parse(viewer, match.players), auth)
-                    .chain(eyes -> matches.summary(match)
+                    .chain(asker -> matches.summary(match)
                             .chain(summary -> matches.moves(id)
-                                    .chain(rows -> access.seatOf(id, auth)
-                                            .map(you -> new Detail(summary, views.log(match, rows, eyes), eyes.name(), you,
-                                                    access.fullReveal())))));
+                                    .map(rows -> new Detail(summary, views.log(match, rows, asker.eyes()),
+                                            asker.eyes().name(), asker.you(), access.fullReveal()))));
         });
     }
 
@@ -93,9 +92,10 @@ public class MatchesResource {
                 return Uni.createFrom().failure(notFound());
             }
             return access.allow(id, Eyes.parse(viewer, match.players), auth)
-                    .chain(eyes -> matches.moves(id).map(rows -> {
-                        MatchViews.Step seen = views.step(match, rows, step, eyes);
-                        return new ReplayStep(match.id, seen.step(), seen.steps(), eyes.name(), seen.move(), seen.view());
+                    .chain(asker -> matches.moves(id).map(rows -> {
+                        MatchViews.Step seen = views.step(match, rows, step, asker.eyes());
+                        return new ReplayStep(match.id, seen.step(), seen.steps(), asker.eyes().name(), seen.move(),
+                                seen.view());
                     }));
         });
     }
