@@ -84,7 +84,7 @@ class ArchiveTest {
             assertThat(detail.get("moves").get(i).get("index").asInt()).isEqualTo(i);
         }
         Room live = store.load(match.get("id").asText()).await().atMost(WAIT);
-        assertThat(detail.get("moves").size()).isEqualTo((int) live.moves());
+        assertThat(detail.get("moves").size()).isEqualTo((int) live.slot().moves());
     }
 
     @Test

@@ -255,7 +255,7 @@ public final class RandomPlay<O, S, A> {
                     report.violation(g, "the bot policy has no move for awaited seat " + seat);
                     return;
                 }
-                report.leaks(g, checker.checkAction(current, seat, action.get(), now, room.seed(), room.moves(),
+                report.leaks(g, checker.checkAction(current, seat, action.get(), now, room.facts().seed(), room.slot().moves(),
                         sample(players, seat, random), random));
                 Member actor = room.inSeat(seat).orElseThrow();
                 long before = room.version();
@@ -374,15 +374,15 @@ public final class RandomPlay<O, S, A> {
     }
 
     private void finish(int g, GameHost<O, S, A> host, Room room, List<Move> log, RandomPlayReport.Builder report) {
-        if (room.outcome() == null) {
+        if (room.slot().outcome() == null) {
             report.violation(g, "the game ended without an outcome");
             return;
         }
-        report.outcome(room.outcome().summary());
+        report.outcome(room.slot().outcome().summary());
         if (!Json.tree(Json.read(Json.write(room), Room.class)).equals(Json.tree(room))) {
             report.violation(g, "the finished room does not survive a JSON round trip");
         }
-        JsonNode replayed = Replay.state(host, room.options(), room.players(), room.seed(), log, log.size());
+        JsonNode replayed = Replay.state(host, room.facts().options(), room.slot().players(), room.facts().seed(), log, log.size());
         if (!replayed.equals(room.state())) {
             report.violation(g, "replaying the move log does not reproduce the final state");
         }

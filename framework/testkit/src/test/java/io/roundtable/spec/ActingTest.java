@@ -39,7 +39,7 @@ class ActingTest {
         Reply reply = table.apply(act(seated.seat(0), swap()));
         assertThat(reply).isEqualTo(new Reply.Accepted(version + 1, seated.seat(0), false));
         assertThat(table.room().version()).isEqualTo(version + 1);
-        assertThat(table.room().gameVersion()).isEqualTo(version + 1);
+        assertThat(table.room().slot().gameVersion()).isEqualTo(version + 1);
         assertThat(table.last().moves()).singleElement().satisfies(m -> {
             assertThat(m.kind()).isEqualTo("act");
             assertThat(m.by()).isEqualTo("player");
@@ -83,8 +83,8 @@ class ActingTest {
     void acting_in_a_paused_game_is_refused() {
         var seated = Tables.playing(2, HighCardOptions.onSeatLoss(Policy.SeatLoss.PAUSE));
         Table table = seated.table();
-        table.after(table.engine().settings().gracePeriod().plusSeconds(1), seated.seat(0));
-        assertThat(table.room().paused()).isTrue();
+        table.after(table.engine().settings().timings().gracePeriod().plusSeconds(1), seated.seat(0));
+        assertThat(table.room().slot().paused()).isTrue();
         table.refuses(act(seated.seat(0), keep()), "room/paused");
     }
 
@@ -152,7 +152,7 @@ class ActingTest {
         long seen = table.room().version();
         table.send(seated.seat(1), Target.room(), "good luck");
         table.ack(seated.seat(0), 1);
-        table.after(table.engine().settings().awayAfter().plusSeconds(1), seated.seat(0));
+        table.after(table.engine().settings().timings().awayAfter().plusSeconds(1), seated.seat(0));
         assertThat(table.room().member(seated.seat(1)).orElseThrow().presence().name()).isEqualTo("AWAY");
         table.heartbeat(seated.seat(1));
         table.leave(wes);
@@ -207,11 +207,7 @@ class ActingTest {
 
     @Test
     void old_idempotency_keys_are_forgotten_beyond_the_configured_number() {
-        var settings = Tables.NO_COUNTDOWN;
-        Table table = Table.of(new Relay()).settings(new RoomSettings(
-                settings.barrierCountdown(), settings.awayAfter(), settings.offlineAfter(), settings.gracePeriod(),
-                settings.idleRoomAfter(), settings.maxMessageLength(), settings.maxNameLength(), 2,
-                settings.receiptsPerSender(), settings.maxBotMoves())).create();
+        Table table = Table.of(new Relay()).settings(Tables.NO_COUNTDOWN.withRecentReplies(2)).create();
         String ann = table.join("Ann");
         for (int i = 0; i < 3; i++) {
             table.apply(new Command.Act(ann, Json.tree(new Relay.Word("w")), null, "k" + i));

@@ -80,9 +80,9 @@ class DynamicRoomTest {
         table.leave(ann);
         assertThat(table.phase()).isEqualTo(Phase.PLAY);
         assertThat(RELAY.awaiting(state(table))).isEmpty();
-        assertThat(table.room().host()).isNull();
+        assertThat(table.room().roster().host()).isNull();
         String bob = table.join("Bob");
-        assertThat(table.room().host()).isEqualTo(bob);
+        assertThat(table.room().roster().host()).isEqualTo(bob);
         table.act(bob, new Relay.Word("hello"));
     }
 
@@ -108,7 +108,7 @@ class DynamicRoomTest {
         Table table = relay(3);
         String ann = table.join("Ann");
         String bob = table.join("Bob");
-        Duration grace = RoomSettings.defaults().gracePeriod();
+        Duration grace = RoomSettings.defaults().timings().gracePeriod();
         table.after(grace, ann);
         assertThat(table.room().member(bob)).isPresent();
         table.after(Duration.ofMillis(1), ann);
@@ -123,7 +123,7 @@ class DynamicRoomTest {
         String bob = table.join("Bob");
         table.act(ann, new Relay.Word("a")).act(bob, new Relay.Word("dragon")).act(ann, new Relay.Word("sang"));
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(table.room().outcome().summary()).isEqualTo("a dragon sang.");
+        assertThat(table.room().slot().outcome().summary()).isEqualTo("a dragon sang.");
         table.refuses(new Command.Join("Cy", false, "client-Cy"), "room/finished");
     }
 
@@ -139,7 +139,7 @@ class DynamicRoomTest {
         var host = new GameHost<>(RELAY);
         var moves = table.moves();
         assertThat(moves).extracting(Move::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(Replay.state(host, table.room().options(), 0, table.room().seed(), moves, moves.size()))
+        assertThat(Replay.state(host, table.room().facts().options(), 0, table.room().facts().seed(), moves, moves.size()))
                 .isEqualTo(table.room().state());
     }
 

@@ -87,7 +87,7 @@ class EngineEdgesTest {
         String bob = table.join("Bob");
         table.ready(ann, bob).after(Duration.ofSeconds(10), ann, bob);
         assertThat(table.moves()).isEmpty();
-        assertThat(table.room().timer().deadline()).isEqualTo(table.now().plusSeconds(10));
+        assertThat(table.room().slot().timer().deadline()).isEqualTo(table.now().plusSeconds(10));
     }
 
     @Test
@@ -103,9 +103,7 @@ class EngineEdgesTest {
 
     @Test
     void bots_stop_after_the_configured_number_of_moves_in_one_step() {
-        RoomSettings d = RoomSettings.defaults();
-        RoomSettings fewBotMoves = new RoomSettings(Duration.ZERO, d.awayAfter(), d.offlineAfter(), d.gracePeriod(),
-                d.idleRoomAfter(), d.maxMessageLength(), d.maxNameLength(), d.recentReplies(), d.receiptsPerSender(), 3);
+        RoomSettings fewBotMoves = RoomSettings.defaults().withBarrierCountdown(Duration.ZERO).withMaxBotMoves(3);
         Table table = Table.of(new HighCard()).settings(fewBotMoves).bots(4).create();
         assertThat(table.moves()).hasSize(3);
         assertThat(table.phase()).isEqualTo(Phase.PLAY);

@@ -24,14 +24,14 @@ import io.roundtable.testkit.Table;
 
 /** Fixed games: the lobby, the ready barrier and its countdown, bots at creation, options. */
 class LobbyAndBarrierTest {
-    private static final Duration COUNTDOWN = RoomSettings.defaults().barrierCountdown();
+    private static final Duration COUNTDOWN = RoomSettings.defaults().timings().barrierCountdown();
 
     @Test
     void a_new_fixed_room_waits_in_the_lobby_without_a_host() {
         Table table = Table.of(new HighCard()).create();
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
         assertThat(table.room().members()).isEmpty();
-        assertThat(table.room().host()).isNull();
+        assertThat(table.room().roster().host()).isNull();
         assertThat(table.room().version()).isEqualTo(1);
     }
 
@@ -46,7 +46,7 @@ class LobbyAndBarrierTest {
         assertThat(table.room().members()).extracting(Member::name).containsExactly("Ann", "Wes", "Bob");
         assertThat(ann).isEqualTo("m1");
         assertThat(bob).isEqualTo("m3");
-        assertThat(table.room().host()).isEqualTo(ann);
+        assertThat(table.room().roster().host()).isEqualTo(ann);
     }
 
     @Test
@@ -58,13 +58,13 @@ class LobbyAndBarrierTest {
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
         table.ready(bob);
         assertThat(table.phase()).isEqualTo(Phase.BARRIER);
-        assertThat(table.room().barrierEndsAt()).isEqualTo(table.now().plus(COUNTDOWN));
+        assertThat(table.room().slot().barrierEndsAt()).isEqualTo(table.now().plus(COUNTDOWN));
         assertThat(table.frame(ann).at("/room/barrierEndsAt").asText()).isEqualTo(table.now().plus(COUNTDOWN).toString());
         table.after(COUNTDOWN.minusMillis(1), ann, bob);
         assertThat(table.phase()).isEqualTo(Phase.BARRIER);
         table.after(Duration.ofMillis(1), ann, bob);
         assertThat(table.phase()).isEqualTo(Phase.PLAY);
-        assertThat(table.room().barrierEndsAt()).isNull();
+        assertThat(table.room().slot().barrierEndsAt()).isNull();
         assertThat(table.room().state().isNull()).isFalse();
     }
 
@@ -96,7 +96,7 @@ class LobbyAndBarrierTest {
         String bob = table.join("Bob");
         table.ready(ann, bob).unready(bob);
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
-        assertThat(table.room().barrierEndsAt()).isNull();
+        assertThat(table.room().slot().barrierEndsAt()).isNull();
         table.after(COUNTDOWN.plusSeconds(1), ann, bob);
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
     }
@@ -120,7 +120,7 @@ class LobbyAndBarrierTest {
         String cy = table.join("Cy");
         table.ready(ann, bob, cy).leave(cy);
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
-        assertThat(table.room().barrierEndsAt()).isNull();
+        assertThat(table.room().slot().barrierEndsAt()).isNull();
         table.after(COUNTDOWN.plusSeconds(1), ann, bob);
         assertThat(table.phase()).as("the two left must confirm again that they play without Cy")
                 .isEqualTo(Phase.LOBBY);
@@ -207,11 +207,11 @@ class LobbyAndBarrierTest {
         Table table = Table.of(new HighCard()).bots(2).create();
         assertThat(table.room().members()).extracting(Member::seat).containsExactly(0, 1);
         assertThat(table.room().members()).allMatch(m -> m.bot() && m.ready() && m.client() == null);
-        assertThat(table.room().host()).as("a bot is never the host").isNull();
+        assertThat(table.room().roster().host()).as("a bot is never the host").isNull();
         assertThat(table.phase()).as("bots alone are enough players: the countdown runs").isEqualTo(Phase.BARRIER);
         String ann = table.join("Ann");
         assertThat(table.room().member(ann).orElseThrow().seat()).isEqualTo(2);
-        assertThat(table.room().host()).isEqualTo(ann);
+        assertThat(table.room().roster().host()).isEqualTo(ann);
         assertThat(table.phase()).isEqualTo(Phase.LOBBY);
         table.ready(ann).after(COUNTDOWN, ann);
         assertThat(table.phase()).isEqualTo(Phase.PLAY);
@@ -223,7 +223,7 @@ class LobbyAndBarrierTest {
     void a_room_full_of_bots_plays_itself_to_the_end() {
         Table table = Table.of(new HighCard()).settings(Tables.NO_COUNTDOWN).bots(4).create();
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(table.room().outcome()).isNotNull();
+        assertThat(table.room().slot().outcome()).isNotNull();
         assertThat(table.moves()).hasSize(8).allMatch(m -> m.by().equals("bot"));
     }
 
@@ -268,7 +268,7 @@ class LobbyAndBarrierTest {
         RoomEngine engine = new RoomEngine(GameCatalog.of(new HighCard()), RoomSettings.defaults());
         var fromNull = engine.create("r", "highcard", null, 0, 1, Instant.EPOCH).room();
         var fromEmpty = engine.create("r", "highcard", Json.mapper().createObjectNode(), 0, 1, Instant.EPOCH).room();
-        assertThat(fromNull.options()).isEqualTo(Json.tree(HighCardOptions.defaults()));
-        assertThat(fromEmpty.options()).isEqualTo(fromNull.options());
+        assertThat(fromNull.facts().options()).isEqualTo(Json.tree(HighCardOptions.defaults()));
+        assertThat(fromEmpty.facts().options()).isEqualTo(fromNull.facts().options());
     }
 }

@@ -94,15 +94,15 @@ class MembershipTest {
         String ann = table.join("Ann");
         String wes = table.watch("Wes");
         String bob = table.join("Bob");
-        assertThat(table.room().host()).isEqualTo(ann);
+        assertThat(table.room().roster().host()).isEqualTo(ann);
         assertThat(table.frame(ann).at("/me/host").asBoolean()).isTrue();
         assertThat(table.frame(bob).at("/me/host").asBoolean()).isFalse();
         table.leave(ann);
-        assertThat(table.room().host()).as("the spectator joined before Bob").isEqualTo(wes);
+        assertThat(table.room().roster().host()).as("the spectator joined before Bob").isEqualTo(wes);
         table.leave(wes);
-        assertThat(table.room().host()).isEqualTo(bob);
+        assertThat(table.room().roster().host()).isEqualTo(bob);
         table.leave(bob);
-        assertThat(table.room().host()).isNull();
+        assertThat(table.room().roster().host()).isNull();
     }
 
     @Test
@@ -173,7 +173,7 @@ class MembershipTest {
         Member gone = table.room().member(seated.seat(0)).orElseThrow();
         assertThat(gone.bot()).isTrue();
         assertThat(gone.seat()).isZero();
-        assertThat(table.room().host()).isEqualTo(seated.seat(1));
+        assertThat(table.room().roster().host()).isEqualTo(seated.seat(1));
         assertThat(table.moves()).as("the bot took seat 0's turn at once").singleElement()
                 .satisfies(m -> assertThat(m.by() + m.seat()).isEqualTo("bot0"));
         assertThat(table.phase()).isEqualTo(Phase.PLAY);
@@ -209,8 +209,8 @@ class MembershipTest {
         Table table = seated.table();
         table.leave(seated.seat(1));
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(table.room().outcome().winners()).isEmpty();
-        assertThat(table.room().outcome().summary()).isEqualTo("Bob left, so the game was abandoned.");
+        assertThat(table.room().slot().outcome().winners()).isEmpty();
+        assertThat(table.room().slot().outcome().summary()).isEqualTo("Bob left, so the game was abandoned.");
     }
 
     @Test
@@ -219,8 +219,8 @@ class MembershipTest {
         Table table = seated.table();
         table.leave(seated.seat(0));
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(table.room().paused()).isFalse();
-        assertThat(table.room().outcome().summary()).contains("Ann left");
+        assertThat(table.room().slot().paused()).isFalse();
+        assertThat(table.room().slot().outcome().summary()).contains("Ann left");
     }
 
     @Test

@@ -149,7 +149,7 @@ class MessagesTest {
     void a_message_longer_than_the_limit_is_refused_and_the_limit_counts_characters_not_chars() {
         Table table = Table.of(new HighCard()).create();
         String ann = table.join("Ann");
-        int limit = RoomSettings.defaults().maxMessageLength();
+        int limit = RoomSettings.defaults().limits().maxMessageLength();
         var rejection = table.refuses(send(ann, Target.room(), "x".repeat(limit + 1)), "message/too_long");
         assertThat(rejection.message()).contains(String.valueOf(limit));
         table.send(ann, Target.room(), "😀".repeat(limit));
@@ -231,10 +231,7 @@ class MessagesTest {
 
     @Test
     void only_the_latest_receipts_of_each_sender_are_kept() {
-        RoomSettings d = RoomSettings.defaults();
-        Table table = Table.of(new HighCard()).settings(new RoomSettings(d.barrierCountdown(), d.awayAfter(),
-                d.offlineAfter(), d.gracePeriod(), d.idleRoomAfter(), d.maxMessageLength(), d.maxNameLength(),
-                d.recentReplies(), 2, d.maxBotMoves())).create();
+        Table table = Table.of(new HighCard()).settings(RoomSettings.defaults().withReceiptsPerSender(2)).create();
         String ann = table.join("Ann");
         String bob = table.join("Bob");
         table.send(bob, Target.member(ann), "from bob");
@@ -264,10 +261,10 @@ class MessagesTest {
     void messages_change_the_room_version_but_never_the_game_version() {
         var seated = Tables.playing(2);
         Table table = seated.table();
-        long gameVersion = table.room().gameVersion();
+        long gameVersion = table.room().slot().gameVersion();
         table.send(seated.seat(0), Target.room(), "hi");
         assertThat(table.room().version()).isEqualTo(gameVersion + 1);
-        assertThat(table.room().gameVersion()).isEqualTo(gameVersion);
+        assertThat(table.room().slot().gameVersion()).isEqualTo(gameVersion);
     }
 
     private static JsonNode json(String text) {

@@ -73,7 +73,7 @@ class RoomPropertiesTest {
         Instant now = Instant.parse("2026-11-26T09:00:00Z").plusSeconds(seed);
         Step step = engine.create("room-" + seed, dynamic ? "relay" : "highcard", Json.tree(options),
                 dynamic ? 0 : random.nextInt(3), seed * 7919, now);
-        GameHost<?, ?, ?> host = engine.games().get(step.room().game());
+        GameHost<?, ?, ?> host = engine.games().get(step.room().facts().game());
         Map<String, JsonNode> frames = new HashMap<>();
         Map<String, Long> delivered = new HashMap<>();
         Map<String, Instant> heartbeats = new HashMap<>();
@@ -91,7 +91,7 @@ class RoomPropertiesTest {
                 heartbeats.put(((Reply.Accepted) step.reply()).member(), now);
             }
             check(seed, i, room, step, host, frames, delivered);
-            phasesSeen.merge(step.room().paused() ? "PAUSED" : step.room().phase().name(), 1, Integer::sum);
+            phasesSeen.merge(step.room().slot().paused() ? "PAUSED" : step.room().phase().name(), 1, Integer::sum);
         }
         return COMMANDS;
     }
@@ -165,10 +165,10 @@ class RoomPropertiesTest {
                 assertThat(room).as(where + ": a refusal changes nothing").isSameAs(before);
             }
         }
-        assertThat(room.gameVersion()).as(where).isLessThanOrEqualTo(room.version());
+        assertThat(room.slot().gameVersion()).as(where).isLessThanOrEqualTo(room.version());
         Set<String> ids = new HashSet<>();
         Set<Integer> seats = new HashSet<>();
-        int maxPlayers = host.policy(room.options()).maxPlayers();
+        int maxPlayers = host.policy(room.facts().options()).maxPlayers();
         for (Member m : room.members()) {
             assertThat(ids.add(m.id())).as(where + ": member ids are unique").isTrue();
             if (m.isSeated()) {
@@ -177,7 +177,7 @@ class RoomPropertiesTest {
             }
             assertThat(m.ackedSeq()).as(where).isBetween(0L, m.inboxSeq());
         }
-        assertThat(room.host() == null || room.member(room.host()).filter(m -> !m.bot()).isPresent())
+        assertThat(room.roster().host() == null || room.member(room.roster().host()).filter(m -> !m.bot()).isPresent())
                 .as(where + ": the host is a human member").isTrue();
         for (Delivery d : step.deliveries()) {
             long last = delivered.getOrDefault(d.member(), 0L);

@@ -22,9 +22,9 @@ import io.roundtable.testkit.Table;
 /** Heartbeats and presence, lost seats under each seat-loss policy, the sweep and idle rooms. */
 class SeatLossAndPresenceTest {
     private static final RoomSettings SETTINGS = RoomSettings.defaults();
-    private static final Duration AWAY = SETTINGS.awayAfter();
-    private static final Duration OFFLINE = SETTINGS.offlineAfter();
-    private static final Duration GRACE = SETTINGS.gracePeriod();
+    private static final Duration AWAY = SETTINGS.timings().awayAfter();
+    private static final Duration OFFLINE = SETTINGS.timings().offlineAfter();
+    private static final Duration GRACE = SETTINGS.timings().gracePeriod();
 
     private static Presence presence(Table table, String member) {
         return table.room().member(member).orElseThrow().presence();
@@ -101,7 +101,7 @@ class SeatLossAndPresenceTest {
         String ann = table.join("Ann");
         String bob = table.join("Bob");
         table.after(GRACE.plusSeconds(1), bob);
-        assertThat(table.room().host()).isEqualTo(bob);
+        assertThat(table.room().roster().host()).isEqualTo(bob);
         assertThat(table.room().member(ann)).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class SeatLossAndPresenceTest {
         Member back = table.room().member(ann).orElseThrow();
         assertThat(back.standIn()).isFalse();
         assertThat(back.presence()).isEqualTo(Presence.ONLINE);
-        assertThat(table.room().gameVersion()).as("control changing hands is a game change")
+        assertThat(table.room().slot().gameVersion()).as("control changing hands is a game change")
                 .isEqualTo(table.room().version());
     }
 
@@ -144,14 +144,14 @@ class SeatLossAndPresenceTest {
         String ann = seated.seat(0);
         String bob = seated.seat(1);
         table.after(GRACE.plusSeconds(1), ann);
-        assertThat(table.room().paused()).isTrue();
+        assertThat(table.room().slot().paused()).isTrue();
         assertThat(table.frame(ann).at("/room/paused").asBoolean()).isTrue();
         assertThat(table.room().member(bob)).as("a paused game keeps the lost seat").isPresent();
         table.after(GRACE, ann);
-        assertThat(table.room().paused()).isTrue();
+        assertThat(table.room().slot().paused()).isTrue();
         assertThat(table.room().member(bob)).isPresent();
         table.heartbeat(bob);
-        assertThat(table.room().paused()).isFalse();
+        assertThat(table.room().slot().paused()).isFalse();
         table.act(ann, keep());
     }
 
@@ -160,12 +160,12 @@ class SeatLossAndPresenceTest {
         var seated = Tables.playing(2, HighCardOptions.onSeatLoss(Policy.SeatLoss.PAUSE));
         Table table = seated.table();
         table.after(GRACE.plusSeconds(1), seated.seat(0));
-        assertThat(table.room().paused()).isTrue();
+        assertThat(table.room().slot().paused()).isTrue();
         long version = table.room().version();
         table.heartbeat(seated.seat(0));
         assertThat(table.last().changed()).isFalse();
         assertThat(table.room().version()).isEqualTo(version);
-        assertThat(table.room().paused()).isTrue();
+        assertThat(table.room().slot().paused()).isTrue();
     }
 
     @Test
@@ -174,7 +174,7 @@ class SeatLossAndPresenceTest {
         Table table = seated.table();
         table.after(GRACE.plusSeconds(1), seated.seat(0));
         table.after(Duration.ofSeconds(1), seated.all());
-        assertThat(table.room().paused()).isFalse();
+        assertThat(table.room().slot().paused()).isFalse();
     }
 
     @Test
@@ -183,8 +183,8 @@ class SeatLossAndPresenceTest {
         Table table = seated.table();
         table.after(GRACE.plusSeconds(1), seated.seat(0));
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
-        assertThat(table.room().outcome().winners()).isEmpty();
-        assertThat(table.room().outcome().summary()).isEqualTo("Bob left, so the game was abandoned.");
+        assertThat(table.room().slot().outcome().winners()).isEmpty();
+        assertThat(table.room().slot().outcome().summary()).isEqualTo("Bob left, so the game was abandoned.");
     }
 
     @Test

@@ -44,7 +44,7 @@ class SimultaneousMovesTest {
         assertThat(act(table, seated.seat(1), bet("high"), seen).accepted()).isTrue();
         assertThat(act(table, seated.seat(0), bet("low"), seen).accepted()).isTrue();
         assertThat(act(table, seated.seat(2), bet("high"), seen).accepted()).isTrue();
-        assertThat(table.room().outcome()).as("the three bets ended the game").isNotNull();
+        assertThat(table.room().slot().outcome()).as("the three bets ended the game").isNotNull();
     }
 
     @Test

@@ -20,7 +20,7 @@ class TurnTimerTest {
     @Test
     void without_a_turn_limit_there_is_no_deadline() {
         var seated = Tables.playing(2);
-        assertThat(seated.table().room().timer()).isNull();
+        assertThat(seated.table().room().slot().timer()).isNull();
         assertThat(seated.table().frame(seated.seat(0)).at("/room/deadline").isNull()).isTrue();
     }
 
@@ -28,7 +28,7 @@ class TurnTimerTest {
     void the_deadline_of_the_current_step_is_public() {
         var seated = Tables.playing(2, HighCardOptions.timed(30));
         Table table = seated.table();
-        assertThat(table.room().timer().step()).isEqualTo("turn-0");
+        assertThat(table.room().slot().timer().step()).isEqualTo("turn-0");
         assertThat(table.frame(null).at("/room/deadline").asText()).isEqualTo(table.now().plus(TURN).toString());
     }
 
@@ -44,9 +44,9 @@ class TurnTimerTest {
             assertThat(m.seat()).isZero();
             assertThat(m.action()).isEqualTo(keep());
         });
-        assertThat(table.room().timer().step()).isEqualTo("turn-1");
-        assertThat(table.room().timer().deadline()).isEqualTo(table.now().plus(TURN));
-        assertThat(table.room().gameVersion()).isEqualTo(table.room().version());
+        assertThat(table.room().slot().timer().step()).isEqualTo("turn-1");
+        assertThat(table.room().slot().timer().deadline()).isEqualTo(table.now().plus(TURN));
+        assertThat(table.room().slot().gameVersion()).isEqualTo(table.room().version());
     }
 
     @Test
@@ -54,10 +54,10 @@ class TurnTimerTest {
         var seated = Tables.playing(2, HighCardOptions.timed(30));
         Table table = seated.table();
         table.act(seated.seat(0), keep()).after(Duration.ofSeconds(10), seated.all()).act(seated.seat(1), keep());
-        var betting = table.room().timer();
+        var betting = table.room().slot().timer();
         assertThat(betting.step()).isEqualTo("bets");
         table.after(Duration.ofSeconds(10), seated.all()).act(seated.seat(0), bet("high"));
-        assertThat(table.room().timer()).as("one bet in: still the same step").isEqualTo(betting);
+        assertThat(table.room().slot().timer()).as("one bet in: still the same step").isEqualTo(betting);
     }
 
     @Test
@@ -70,22 +70,22 @@ class TurnTimerTest {
         assertThat(table.phase()).isEqualTo(Phase.FINISHED);
         assertThat(table.moves()).filteredOn(m -> m.by().equals("timeout")).extracting(m -> m.seat())
                 .containsExactly(0, 2);
-        assertThat(table.room().outcome().winners()).containsExactly(1);
-        assertThat(table.room().timer()).isNull();
+        assertThat(table.room().slot().outcome().winners()).containsExactly(1);
+        assertThat(table.room().slot().timer()).isNull();
     }
 
     @Test
     void a_paused_game_does_not_time_out_and_its_clock_restarts_when_it_resumes() {
         var seated = Tables.playing(2, new HighCardOptions(120, Policy.SeatLoss.PAUSE));
         Table table = seated.table();
-        Duration grace = table.engine().settings().gracePeriod();
+        Duration grace = table.engine().settings().timings().gracePeriod();
         table.after(grace.plusSeconds(1), seated.seat(1));
-        assertThat(table.room().paused()).isTrue();
+        assertThat(table.room().slot().paused()).isTrue();
         table.after(Duration.ofSeconds(60), seated.seat(1));
         assertThat(table.moves()).as("no timeout while paused").isEmpty();
         table.heartbeat(seated.seat(0));
-        assertThat(table.room().paused()).isFalse();
-        assertThat(table.room().timer().deadline()).as("the returning player gets a whole turn")
+        assertThat(table.room().slot().paused()).isFalse();
+        assertThat(table.room().slot().timer().deadline()).as("the returning player gets a whole turn")
                 .isEqualTo(table.now().plus(Duration.ofSeconds(120)));
         table.after(Duration.ofSeconds(1), seated.all());
         assertThat(table.moves()).isEmpty();

@@ -130,7 +130,7 @@ class VersioningAndReplayTest {
                     assertThat(step.room()).isSameAs(before);
                 }
             }
-            assertThat(step.room().gameVersion()).isLessThanOrEqualTo(step.room().version());
+            assertThat(step.room().slot().gameVersion()).isLessThanOrEqualTo(step.room().version());
             step.moves().forEach(m -> assertThat(m.version()).isEqualTo(step.room().version()));
         }
         assertThat(applied).isGreaterThan(20);
@@ -146,11 +146,11 @@ class VersioningAndReplayTest {
             boolean controlMoved = before.seated().stream().anyMatch(m -> after.member(m.id())
                     .filter(a -> a.playedByBot() != m.playedByBot()).isPresent());
             boolean gameMoved = !after.state().equals(before.state()) || after.phase() != before.phase()
-                    || after.paused() != before.paused() || controlMoved;
+                    || after.slot().paused() != before.slot().paused() || controlMoved;
             if (gameMoved) {
-                assertThat(after.gameVersion()).as("command %d", i).isEqualTo(after.version());
+                assertThat(after.slot().gameVersion()).as("command %d", i).isEqualTo(after.version());
             } else {
-                assertThat(after.gameVersion()).as("command %d", i).isEqualTo(before.gameVersion());
+                assertThat(after.slot().gameVersion()).as("command %d", i).isEqualTo(before.slot().gameVersion());
             }
         }
     }
@@ -166,7 +166,7 @@ class VersioningAndReplayTest {
                 continue;
             }
             log.addAll(step.moves());
-            JsonNode replayed = Replay.state(host, last.options(), last.seated().size(), last.seed(), log, log.size());
+            JsonNode replayed = Replay.state(host, last.facts().options(), last.seated().size(), last.facts().seed(), log, log.size());
             assertThat(replayed).isEqualTo(step.room().state());
         }
         assertThat(log).extracting(Move::by).contains("player", "bot", "timeout");
@@ -182,15 +182,15 @@ class VersioningAndReplayTest {
         Room room = table.room();
         GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
         List<Move> log = table.moves();
-        assertThat(Replay.log(host, room.options(), 2, room.seed(), log, Viewer.SPECTATOR)).extracting(Move::action)
+        assertThat(Replay.log(host, room.facts().options(), 2, room.facts().seed(), log, Viewer.SPECTATOR)).extracting(Move::action)
                 .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), Json.tree(Map.of("type", "bet")));
-        assertThat(Replay.log(host, room.options(), 2, room.seed(), log, Viewer.seat(1))).extracting(Move::action)
+        assertThat(Replay.log(host, room.facts().options(), 2, room.facts().seed(), log, Viewer.seat(1))).extracting(Move::action)
                 .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), bet("low"));
-        Replay.Seen third = Replay.step(host, room.options(), 2, room.seed(), log, 3, Viewer.seat(1));
+        Replay.Seen third = Replay.step(host, room.facts().options(), 2, room.facts().seed(), log, 3, Viewer.seat(1));
         assertThat(third.move().action()).isEqualTo(Json.tree(Map.of("type", "bet")));
         assertThat(third.move()).usingRecursiveComparison().ignoringFields("action").isEqualTo(log.get(2));
-        assertThat(third.state()).isEqualTo(Replay.state(host, room.options(), 2, room.seed(), log, 3));
-        assertThat(Replay.step(host, room.options(), 2, room.seed(), log, 0, Viewer.SPECTATOR).move()).isNull();
+        assertThat(third.state()).isEqualTo(Replay.state(host, room.facts().options(), 2, room.facts().seed(), log, 3));
+        assertThat(Replay.step(host, room.facts().options(), 2, room.facts().seed(), log, 0, Viewer.SPECTATOR).move()).isNull();
     }
 
     @Test
@@ -199,21 +199,21 @@ class VersioningAndReplayTest {
         Room last = steps.get(steps.size() - 1).room();
         GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
         List<Move> log = steps.stream().flatMap(s -> s.moves().stream()).toList();
-        assertThatThrownBy(() -> Replay.state(host, last.options(), 3, last.seed(), log, log.size() + 1))
+        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, log.size() + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Replay.state(host, last.options(), 3, last.seed(), log, -1))
+        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, -1))
                 .isInstanceOf(IllegalArgumentException.class);
         List<Move> shuffled = new ArrayList<>(log);
         shuffled.add(0, shuffled.remove(1));
-        assertThatThrownBy(() -> Replay.state(host, last.options(), 3, last.seed(), shuffled, 2))
+        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), shuffled, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of order");
         List<Move> tampered = new ArrayList<>(log);
         Move first = tampered.get(0);
         tampered.set(0, new Move(0, first.kind(), first.seat(), bet("high"), first.by(), first.at(), first.version()));
-        assertThatThrownBy(() -> Replay.state(host, last.options(), 3, last.seed(), tampered, 1))
+        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), tampered, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("highcard/not_betting_yet");
-        assertThat(Replay.state(host, last.options(), 3, last.seed(), log, 0))
-                .isEqualTo(host.setup(3, last.options(), GameRandom.seeded(last.seed())));
+        assertThat(Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, 0))
+                .isEqualTo(host.setup(3, last.facts().options(), GameRandom.seeded(last.facts().seed())));
     }
 
     @Test

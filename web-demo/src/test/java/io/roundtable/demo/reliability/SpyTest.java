@@ -138,7 +138,7 @@ class SpyTest {
                 }
             }
         }
-        return new AvalonOracle.Truth(roles, room.options().path("oberonHiddenFromMerlin").asBoolean(), seats, proposals);
+        return new AvalonOracle.Truth(roles, room.facts().options().path("oberonHiddenFromMerlin").asBoolean(), seats, proposals);
     }
 
     void check(SpyTable table, AvalonOracle.Truth truth, int game) {

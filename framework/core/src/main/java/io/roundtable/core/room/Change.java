@@ -26,8 +26,8 @@ final class Change {
      * seat (a stand-in bot came or went). Chat, presence and ready flags are not the game.
      */
     boolean gameChanged() {
-        return room.phase() != before.phase() || room.state() != before.state() || room.moves() != before.moves()
-                || room.paused() != before.paused() || before.seated().stream().anyMatch(m -> room.member(m.id())
+        return room.phase() != before.phase() || room.state() != before.state() || room.slot().moves() != before.slot().moves()
+                || room.slot().paused() != before.slot().paused() || before.seated().stream().anyMatch(m -> room.member(m.id())
                         .filter(now -> now.playedByBot() != m.playedByBot()).isPresent());
     }
 

@@ -22,10 +22,10 @@ final class Lobby {
     }
 
     Step join(Room room, GameHost<?, ?, ?> host, Command.Join join, Instant now) {
-        Optional<String> name = Names.valid(join.name(), settings.maxNameLength());
+        Optional<String> name = Names.valid(join.name(), settings.limits().maxNameLength());
         if (name.isEmpty()) {
             return Step.rejected(room, ErrorCode.ROOM_NAME_INVALID.rejection(
-                    "A display name has 1 to " + settings.maxNameLength() + " characters and no control characters."));
+                    "A display name has 1 to " + settings.limits().maxNameLength() + " characters and no control characters."));
         }
         if (!Names.validClient(join.client())) {
             return Step.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A client id has 1 to "
@@ -34,13 +34,13 @@ final class Lobby {
         if (join.client() != null && room.members().stream().anyMatch(m -> join.client().equals(m.client()))) {
             return Step.rejected(room, ErrorCode.ROOM_ALREADY_MEMBER.rejection());
         }
-        String id = "m" + (room.joins() + 1);
-        Change change = new Change(room.withJoins(room.joins() + 1), now);
+        String id = "m" + (room.roster().joins() + 1);
+        Change change = new Change(room.withRoster(Roster::counted), now);
         if (join.spectator()) {
             add(change, Member.spectator(id, name.get(), join.client(), now));
             return change.commit(id);
         }
-        Policy policy = host.policy(room.options());
+        Policy policy = host.policy(room.facts().options());
         boolean dynamic = policy.joinMode() == Policy.JoinMode.DYNAMIC;
         if (room.phase() == Phase.FINISHED) {
             return Step.rejected(room, ErrorCode.ROOM_FINISHED.rejection());
@@ -64,8 +64,8 @@ final class Lobby {
     private static void add(Change change, Member member) {
         List<Member> members = new ArrayList<>(change.room.members());
         members.add(member);
-        Room room = change.room.withMembers(members).withLastActiveAt(change.now);
-        change.room = room.host() == null && !member.bot() ? room.withHost(member.id()) : room;
+        Room room = change.room.withRoster(r -> r.withMembers(members)).withLastActiveAt(change.now);
+        change.room = room.roster().host() == null && !member.bot() ? room.withRoster(r -> r.withHost(member.id())) : room;
     }
 
     private static Optional<Integer> freeSeat(Room room, int maxPlayers) {
@@ -96,7 +96,7 @@ final class Lobby {
     void depart(Change change, GameHost<?, ?, ?> host, Member member, boolean voluntary) {
         change.room = VoiceDesk.departed(change.room, member.id());
         Room room = change.room;
-        Policy policy = host.policy(room.options());
+        Policy policy = host.policy(room.facts().options());
         boolean fixedPlay = room.phase() == Phase.PLAY && policy.joinMode() == Policy.JoinMode.FIXED;
         if (fixedPlay && member.isSeated()) {
             play.seatLost(change, host, member, voluntary);
@@ -111,8 +111,9 @@ final class Lobby {
         }
         if (room.phase() == Phase.BARRIER && member.isSeated()) {
             // The table changed under the countdown: back to the lobby, where those left confirm again.
-            change.room = change.room.withPhase(Phase.LOBBY, null).withMembers(change.room.members().stream()
-                    .map(m -> m.bot() ? m : m.withReady(false)).toList());
+            List<Member> unready = change.room.members().stream().map(m -> m.bot() ? m : m.withReady(false)).toList();
+            change.room = change.room.withSlot(s -> s.withPhase(Phase.LOBBY, null))
+                    .withRoster(r -> r.withMembers(unready));
         }
         if (room.phase() == Phase.LOBBY || room.phase() == Phase.BARRIER) {
             settle(change, host);
@@ -120,15 +121,16 @@ final class Lobby {
     }
 
     private static void remove(Change change, String memberId) {
-        change.room = change.room.withMembers(
-                change.room.members().stream().filter(m -> !m.id().equals(memberId)).toList());
+        List<Member> staying = change.room.members().stream().filter(m -> !m.id().equals(memberId)).toList();
+        change.room = change.room.withRoster(r -> r.withMembers(staying));
         passHost(change, memberId);
     }
 
     private static void passHost(Change change, String leaving) {
-        if (leaving.equals(change.room.host())) {
-            change.room = change.room.withHost(change.room.members().stream()
-                    .filter(m -> !m.playedByBot() && !m.id().equals(leaving)).map(Member::id).findFirst().orElse(null));
+        if (leaving.equals(change.room.roster().host())) {
+            String next = change.room.members().stream()
+                    .filter(m -> !m.playedByBot() && !m.id().equals(leaving)).map(Member::id).findFirst().orElse(null);
+            change.room = change.room.withRoster(r -> r.withHost(next));
         }
     }
 
@@ -136,7 +138,7 @@ final class Lobby {
         if (room.member(kick.member()).isEmpty()) {
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
-        if (!kick.member().equals(room.host())) {
+        if (!kick.member().equals(room.roster().host())) {
             return Step.rejected(room, ErrorCode.ROOM_NOT_HOST.rejection());
         }
         if (kick.member().equals(kick.target())) {
@@ -146,7 +148,7 @@ final class Lobby {
         if (target.isEmpty()) {
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection("That member is not in this room."));
         }
-        boolean fixed = host.policy(room.options()).joinMode() == Policy.JoinMode.FIXED;
+        boolean fixed = host.policy(room.facts().options()).joinMode() == Policy.JoinMode.FIXED;
         if (fixed && room.phase() == Phase.PLAY && target.get().isSeated()) {
             return Step.rejected(room, ErrorCode.ROOM_WRONG_PHASE.rejection(
                     "A seated player cannot be kicked while the game is being played."));
@@ -165,7 +167,7 @@ final class Lobby {
             return Step.rejected(room, ErrorCode.ROOM_SPECTATOR.rejection());
         }
         if (room.phase() != Phase.LOBBY && room.phase() != Phase.BARRIER
-                || host.policy(room.options()).joinMode() == Policy.JoinMode.DYNAMIC) {
+                || host.policy(room.facts().options()).joinMode() == Policy.JoinMode.DYNAMIC) {
             return Step.rejected(room, ErrorCode.ROOM_WRONG_PHASE.rejection(
                     "Getting ready only makes sense in the lobby of a game that waits for its players."));
         }
@@ -187,21 +189,22 @@ final class Lobby {
         if (room.phase() != Phase.LOBBY && room.phase() != Phase.BARRIER) {
             return;
         }
-        Policy policy = host.policy(room.options());
+        Policy policy = host.policy(room.facts().options());
         List<Member> seated = room.seated();
         boolean everyoneHere = seated.size() >= policy.minPlayers() && seated.size() <= policy.maxPlayers()
                 && seated.stream().allMatch(Member::ready);
         if (!everyoneHere) {
             if (room.phase() == Phase.BARRIER) {
-                change.room = room.withPhase(Phase.LOBBY, null);
+                change.room = room.withSlot(s -> s.withPhase(Phase.LOBBY, null));
             }
             return;
         }
         if (room.phase() == Phase.LOBBY) {
-            if (settings.barrierCountdown().isZero()) {
+            if (settings.timings().barrierCountdown().isZero()) {
                 startPlay(change, host);
             } else {
-                change.room = room.withPhase(Phase.BARRIER, change.now.plus(settings.barrierCountdown()));
+                Instant endsAt = change.now.plus(settings.timings().barrierCountdown());
+                change.room = room.withSlot(s -> s.withPhase(Phase.BARRIER, endsAt));
             }
         }
     }
@@ -214,7 +217,7 @@ final class Lobby {
         for (Member m : change.room.members()) {
             members.add(m.isSeated() ? m.withSeat(seated.indexOf(m)) : m);
         }
-        change.room = change.room.withMembers(members);
+        change.room = change.room.withRoster(r -> r.withMembers(members));
         play.start(change, host, seated.size());
     }
 }

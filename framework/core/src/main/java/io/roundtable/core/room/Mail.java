@@ -44,7 +44,7 @@ final class Mail {
         if (text.isBlank()) {
             return Step.rejected(room, ErrorCode.MESSAGE_EMPTY.rejection());
         }
-        int limit = signal ? settings.maxSignalLength() : settings.maxMessageLength();
+        int limit = signal ? settings.limits().maxSignalLength() : settings.limits().maxMessageLength();
         if (text.codePointCount(0, text.length()) > limit) {
             return Step.rejected(room, ErrorCode.MESSAGE_TOO_LONG.rejection(
                     "A " + (signal ? "signalling message" : "message") + " has at most " + limit + " characters."));
@@ -84,7 +84,7 @@ final class Mail {
             recipients = room.members().stream().filter(m -> !m.bot()).toList();
         }
         Step step = deliver(room, sender, target, text, signal ? Message.SIGNAL : Message.CHAT, recipients, now);
-        return Recent.remember(step, send.member(), send.idempotencyKey(), settings.recentReplies());
+        return Recent.remember(step, send.member(), send.idempotencyKey(), settings.limits().recentReplies());
     }
 
     /** The channel if the sender may write to it; the same empty answer whether or not it exists. */
@@ -98,10 +98,10 @@ final class Mail {
 
     private Step deliver(Room room, Member sender, Target target, String text, String kind, List<Member> recipients,
             Instant now) {
-        long number = room.messages() + 1;
+        long number = room.post().messages() + 1;
         String id = room.id() + ":" + number;
         Change change = new Change(room, now);
-        List<DirectReceipt> receipts = new ArrayList<>(room.receipts());
+        List<DirectReceipt> receipts = new ArrayList<>(room.post().receipts());
         for (Member recipient : recipients) {
             long seq = recipient.inboxSeq() + 1;
             change.room = change.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
@@ -111,14 +111,14 @@ final class Mail {
                 receipts.add(new DirectReceipt(id, sender.id(), recipient.id(), seq));
             }
         }
-        change.room = change.room.withMessages(number, trim(receipts, sender.id())).withLastActiveAt(now);
+        change.room = change.room.withPost(new Postbox(number, trim(receipts, sender.id()))).withLastActiveAt(now);
         return change.commit(sender.id());
     }
 
     private List<DirectReceipt> trim(List<DirectReceipt> receipts, String sender) {
         long mine = receipts.stream().filter(r -> r.from().equals(sender)).count();
         List<DirectReceipt> kept = new ArrayList<>(receipts);
-        for (int i = 0; i < kept.size() && mine > settings.receiptsPerSender(); ) {
+        for (int i = 0; i < kept.size() && mine > settings.limits().receiptsPerSender(); ) {
             if (kept.get(i).from().equals(sender)) {
                 kept.remove(i);
                 mine--;

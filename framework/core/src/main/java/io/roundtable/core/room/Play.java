@@ -26,8 +26,8 @@ final class Play {
     /** Play begins: the rules set up {@code players} seats from the match seed. */
     void start(Change change, GameHost<?, ?, ?> host, int players) {
         Room room = change.room;
-        JsonNode state = host.setup(players, room.options(), GameRandom.seeded(room.seed()));
-        change.room = room.withPhase(Phase.PLAY, null).withGame(state, 0, null, null).withPlayers(players);
+        JsonNode state = host.setup(players, room.facts().options(), GameRandom.seeded(room.facts().seed()));
+        change.room = room.withSlot(s -> s.started(state, players));
         offer(change, Offers.NONE, Offers.of(host, state), null);
         advance(change, host);
     }
@@ -54,11 +54,11 @@ final class Play {
         if (room.phase() != Phase.PLAY) {
             return Step.rejected(room, ErrorCode.ROOM_WRONG_PHASE.rejection("The game has not started yet."));
         }
-        if (room.paused()) {
+        if (room.slot().paused()) {
             return Step.rejected(room, ErrorCode.ROOM_PAUSED.rejection());
         }
         Long expected = act.expectedVersion();
-        if (expected != null && (expected < room.offeredSince(member.seat()) || expected > room.version())) {
+        if (expected != null && (expected < room.slot().offeredSince(member.seat()) || expected > room.version())) {
             return Step.rejected(room, ErrorCode.ACTION_STALE_VERSION.rejection(
                     "Your step or your choices changed after version " + expected + "; the room is now at version "
                             + room.version() + ". Look again and retry."));
@@ -71,7 +71,7 @@ final class Play {
         }
         Offers before = Offers.of(host, room.state());
         GameHost.Applied applied = host.apply(room.state(), member.seat(), act.action(),
-                new Turn(now, GameRandom.forStep(room.seed(), room.moves())));
+                new Turn(now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
         if (!applied.accepted()) {
             return Step.rejected(room, applied.rejection());
         }
@@ -79,7 +79,7 @@ final class Play {
         record(change, host, Move.ACT, member.seat(), act.action(), "player", applied, before);
         advance(change, host);
         Step step = change.commit(act.member());
-        return Recent.remember(step, act.member(), act.idempotencyKey(), settings.recentReplies());
+        return Recent.remember(step, act.member(), act.idempotencyKey(), settings.limits().recentReplies());
     }
 
     /** Dynamic rooms: a member sat down during play. */
@@ -87,9 +87,9 @@ final class Play {
         Room room = change.room;
         Offers before = Offers.of(host, room.state());
         JsonNode state = host.onJoin(room.state(), seat);
-        change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
+        change.room = room.withSlot(s -> s.moved(state));
         offer(change, before, Offers.of(host, state), null);
-        change.moves.add(new Move(room.moves(), Move.JOIN, seat, NullNode.getInstance(), "player", change.now, 0));
+        change.moves.add(new Move(room.slot().moves(), Move.JOIN, seat, NullNode.getInstance(), "player", change.now, 0));
         advance(change, host);
     }
 
@@ -98,9 +98,9 @@ final class Play {
         Room room = change.room;
         Offers before = Offers.of(host, room.state());
         JsonNode state = host.onLeave(room.state(), seat);
-        change.room = room.withGame(state, room.moves() + 1, room.timer(), room.outcome());
+        change.room = room.withSlot(s -> s.moved(state));
         offer(change, before, Offers.of(host, state), null);
-        change.moves.add(new Move(room.moves(), Move.LEAVE, seat, NullNode.getInstance(), "player", change.now, 0));
+        change.moves.add(new Move(room.slot().moves(), Move.LEAVE, seat, NullNode.getInstance(), "player", change.now, 0));
         advance(change, host);
     }
 
@@ -109,13 +109,13 @@ final class Play {
      * good is replaced by a bot (or, where the game would pause, the game is aborted: nobody is coming back).
      */
     void seatLost(Change change, GameHost<?, ?, ?> host, Member member, boolean forGood) {
-        Policy.SeatLoss policy = host.policy(change.room.options()).seatLoss();
+        Policy.SeatLoss policy = host.policy(change.room.facts().options()).seatLoss();
         if (policy == Policy.SeatLoss.ABORT || policy == Policy.SeatLoss.PAUSE && forGood) {
             finish(change, Outcome.aborted(member.name() + " left, so the game was abandoned."));
             return;
         }
         if (policy == Policy.SeatLoss.PAUSE) {
-            change.room = change.room.withPaused(true);
+            change.room = change.room.withSlot(s -> s.withPaused(true));
             return;
         }
         change.room = change.room.withMember(member.id(), m -> forGood ? m.replacedByBot() : m.withStandIn(true));
@@ -128,39 +128,39 @@ final class Play {
         for (int seat : new TreeSet<>(host.awaiting(room.state()))) {
             room = change.room;
             Optional<JsonNode> action = host.onTimeout(room.state(), seat,
-                    GameRandom.forStep(room.seed(), room.moves()));
+                    GameRandom.forStep(room.facts().seed(), room.slot().moves()));
             if (action.isEmpty() || !host.awaiting(room.state()).contains(seat)) {
                 continue;
             }
             Offers before = Offers.of(host, room.state());
             GameHost.Applied applied = host.apply(room.state(), seat, action.get(),
-                    new Turn(change.now, GameRandom.forStep(room.seed(), room.moves())));
+                    new Turn(change.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
             if (applied.accepted()) {
                 record(change, host, Move.ACT, seat, action.get(), "timeout", applied, before);
             }
         }
-        change.room = change.room.withGame(change.room.state(), change.room.moves(), null, change.room.outcome());
+        change.room = change.room.withSlot(s -> s.withTimer(null));
         advance(change, host);
     }
 
     private static void record(Change change, GameHost<?, ?, ?> host, String kind, int seat, JsonNode action,
             String by, GameHost.Applied applied, Offers before) {
         Room room = change.room;
-        change.room = room.withGame(applied.state(), room.moves() + 1, room.timer(), room.outcome());
+        change.room = room.withSlot(s -> s.moved(applied.state()));
         offer(change, before, Offers.of(host, applied.state()), seat);
-        change.moves.add(new Move(room.moves(), kind, seat, action, by, change.now, 0));
+        change.moves.add(new Move(room.slot().moves(), kind, seat, action, by, change.now, 0));
         change.events.addAll(applied.events());
     }
 
     /** The seats' offers moved from {@code before} to {@code after}: stamp those that changed with this change's version. */
     private static void offer(Change change, Offers before, Offers after, Integer actor) {
         Room room = change.room;
-        change.room = room.withOfferedSince(before.next(after, actor, room.offeredSince(), room.version() + 1));
+        change.room = room.withSlot(s -> s.withOfferedSince(before.next(after, actor, s.offeredSince(), room.version() + 1)));
     }
 
     /** After any game change: finish if over, let bots play their awaited seats, restart the turn timer. */
     void advance(Change change, GameHost<?, ?, ?> host) {
-        for (int i = 0; i < settings.maxBotMoves() && change.room.phase() == Phase.PLAY && !change.room.paused(); i++) {
+        for (int i = 0; i < settings.limits().maxBotMoves() && change.room.phase() == Phase.PLAY && !change.room.slot().paused(); i++) {
             Optional<Outcome> outcome = host.outcome(change.room.state());
             if (outcome.isPresent()) {
                 finish(change, outcome.get());
@@ -180,14 +180,14 @@ final class Play {
             if (!member.playedByBot() || !awaiting.contains(member.seat())) {
                 continue;
             }
-            GameRandom random = GameRandom.forStep(room.seed(), room.moves());
+            GameRandom random = GameRandom.forStep(room.facts().seed(), room.slot().moves());
             Optional<JsonNode> action = host.bot(room.state(), member.seat(), random);
             if (action.isEmpty()) {
                 continue;
             }
             Offers before = Offers.of(host, room.state());
             GameHost.Applied applied = host.apply(room.state(), member.seat(), action.get(),
-                    new Turn(change.now, GameRandom.forStep(room.seed(), room.moves())));
+                    new Turn(change.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
             if (applied.accepted()) {
                 record(change, host, Move.ACT, member.seat(), action.get(), "bot", applied, before);
                 return true;
@@ -201,16 +201,15 @@ final class Play {
         if (room.phase() != Phase.PLAY) {
             return;
         }
-        Optional<TurnTimer> timer = host.timer(room.state(), room.options());
-        Room.TimerState next = timer.map(t -> room.timer() != null && room.timer().step().equals(t.step())
-                ? room.timer()
-                : new Room.TimerState(t.step(), change.now.plus(t.limit()))).orElse(null);
-        change.room = room.withGame(room.state(), room.moves(), next, room.outcome());
+        Optional<TurnTimer> timer = host.timer(room.state(), room.facts().options());
+        GameSlot.TimerState next = timer.map(t -> room.slot().timer() != null && room.slot().timer().step().equals(t.step())
+                ? room.slot().timer()
+                : new GameSlot.TimerState(t.step(), change.now.plus(t.limit()))).orElse(null);
+        change.room = room.withSlot(s -> s.withTimer(next));
     }
 
     void finish(Change change, Outcome outcome) {
         Room room = change.room;
-        change.room = room.withPhase(Phase.FINISHED, null).withGame(room.state(), room.moves(), null, outcome)
-                .withPaused(false);
+        change.room = change.room.withSlot(s -> s.finished(outcome));
     }
 }

@@ -3,11 +3,9 @@ package io.roundtable.core.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.spi.Policy;
@@ -73,9 +71,8 @@ public final class RoomEngine {
         for (int i = 0; i < bots; i++) {
             members.add(Member.botIn("m" + (i + 1), "Bot " + (i + 1), i, now));
         }
-        Room room = new Room(roomId, game, validated.options(), Phase.LOBBY, members, null, 0, 0, seed, bots, 0, 0, now,
-                now, now, null, NullNode.getInstance(), 0, null, false, null, List.of(), List.of(),
-                voice || host.rules().voice() ? Voice.open(settings.voiceMax()) : null, Map.of());
+        Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now), members,
+                voice || host.rules().voice() ? Voice.open(settings.limits().voiceMax()) : null);
         Change change = new Change(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {
             play.start(change, host, 0);
@@ -89,7 +86,7 @@ public final class RoomEngine {
 
     /** Applies one command at time {@code now}. */
     public Step handle(Room room, Command command, Instant now) {
-        var host = games.get(room.game());
+        var host = games.get(room.facts().game());
         if (command instanceof Command.FromMember sent && room.member(sent.member()).filter(Member::bot).isPresent()) {
             // Bots are played by the engine; a bot member's id may only be a player who left for good.
             return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());

@@ -46,29 +46,29 @@ final class Sweep {
             }
             Instant reported = tick.lastSeen().get(member.id());
             Instant seen = reported != null && reported.isAfter(member.lastSeenAt()) ? reported : member.lastSeenAt();
-            Presence presence = Presence.of(seen, now, settings.awayAfter(), settings.offlineAfter());
+            Presence presence = Presence.of(seen, now, settings.timings().awayAfter(), settings.timings().offlineAfter());
             if (presence != member.presence()) {
                 change.room = change.room.withMember(member.id(), m -> m.seen(seen, presence));
             }
             if (presence == Presence.ONLINE && member.standIn()) {
                 change.room = change.room.withMember(member.id(), m -> m.withStandIn(false));
             }
-            boolean lost = Duration.between(seen, now).compareTo(settings.gracePeriod()) > 0;
+            boolean lost = Duration.between(seen, now).compareTo(settings.timings().gracePeriod()) > 0;
             if (lost && !member.standIn() && change.room.phase() != Phase.FINISHED) {
                 Member current = change.room.member(member.id()).orElseThrow();
-                if (!change.room.paused() || !current.isSeated()) {
+                if (!change.room.slot().paused() || !current.isSeated()) {
                     lobby.depart(change, host, current, false);
                 }
             }
         }
-        if (change.room.paused() || change.gameChanged()) {
+        if (change.room.slot().paused() || change.gameChanged()) {
             resume(change, host);
         }
-        if (change.room.phase() == Phase.BARRIER && !now.isBefore(change.room.barrierEndsAt())) {
+        if (change.room.phase() == Phase.BARRIER && !now.isBefore(change.room.slot().barrierEndsAt())) {
             lobby.startPlay(change, host);
         }
-        if (change.room.phase() == Phase.PLAY && !change.room.paused() && change.room.timer() != null
-                && !now.isBefore(change.room.timer().deadline())) {
+        if (change.room.phase() == Phase.PLAY && !change.room.slot().paused() && change.room.slot().timer() != null
+                && !now.isBefore(change.room.slot().timer().deadline())) {
             play.expireTimer(change, host);
         }
         boolean expired = idle(change.room, now);
@@ -83,7 +83,7 @@ final class Sweep {
     /** Unpauses a paused game once every seated player is back. */
     private void resume(Change change, GameHost<?, ?, ?> host) {
         Room room = change.room;
-        if (!room.paused()) {
+        if (!room.slot().paused()) {
             if (change.gameChanged()) {
                 play.advance(change, host);
             }
@@ -93,7 +93,7 @@ final class Sweep {
                 .allMatch(m -> m.presence() != Presence.OFFLINE);
         if (everyoneBack) {
             // The clock did not run for the returning player: the current step gets a fresh turn timer.
-            change.room = room.withPaused(false).withGame(room.state(), room.moves(), null, room.outcome());
+            change.room = room.withSlot(s -> s.withPaused(false).withTimer(null));
             play.advance(change, host);
         }
     }
@@ -103,6 +103,6 @@ final class Sweep {
         boolean someoneHere = room.members().stream().anyMatch(m -> !m.bot() && m.presence() != Presence.OFFLINE);
         Instant lastSign = room.members().stream().filter(m -> !m.bot()).map(Member::lastSeenAt)
                 .reduce(room.lastActiveAt(), (a, b) -> a.isAfter(b) ? a : b);
-        return !someoneHere && Duration.between(lastSign, now).compareTo(settings.idleRoomAfter()) >= 0;
+        return !someoneHere && Duration.between(lastSign, now).compareTo(settings.timings().idleRoomAfter()) >= 0;
     }
 }

@@ -75,20 +75,20 @@ public final class Frames {
     }
 
     private static ObjectNode roomFacts(Room room, GameHost<?, ?, ?> host) {
-        Policy policy = host.policy(room.options());
+        Policy policy = host.policy(room.facts().options());
         ObjectNode facts = NODES.objectNode();
         facts.put("id", room.id());
-        facts.put("game", room.game());
+        facts.put("game", room.facts().game());
         facts.put("phase", room.phase().name());
         facts.put("version", room.version());
         facts.put("joinMode", policy.joinMode().name());
         facts.put("minPlayers", policy.minPlayers());
         facts.put("maxPlayers", policy.maxPlayers());
-        facts.set("options", room.options());
-        facts.put("host", room.host());
-        facts.put("paused", room.paused());
-        facts.put("barrierEndsAt", room.barrierEndsAt() == null ? null : room.barrierEndsAt().toString());
-        facts.put("deadline", room.timer() == null ? null : room.timer().deadline().toString());
+        facts.set("options", room.facts().options());
+        facts.put("host", room.roster().host());
+        facts.put("paused", room.slot().paused());
+        facts.put("barrierEndsAt", room.slot().barrierEndsAt() == null ? null : room.slot().barrierEndsAt().toString());
+        facts.put("deadline", room.slot().timer() == null ? null : room.slot().timer().deadline().toString());
         ArrayNode members = facts.putArray("members");
         for (Member m : room.members()) {
             ObjectNode node = members.addObject();
@@ -104,7 +104,7 @@ public final class Frames {
             node.put("standIn", m.standIn());
             node.put("presence", m.presence().name());
         }
-        facts.set("outcome", room.outcome() == null ? NODES.nullNode() : Json.tree(room.outcome()));
+        facts.set("outcome", room.slot().outcome() == null ? NODES.nullNode() : Json.tree(room.slot().outcome()));
         return facts;
     }
 
@@ -134,12 +134,12 @@ public final class Frames {
         }
         node.put("member", me.id());
         node.put("spectator", me.isSpectator());
-        node.put("host", me.id().equals(room.host()));
+        node.put("host", me.id().equals(room.roster().host()));
         ObjectNode inbox = node.putObject("inbox");
         inbox.put("head", me.inboxSeq());
         inbox.put("acked", me.ackedSeq());
         ArrayNode sent = node.putArray("sent");
-        room.receipts().stream().filter(r -> r.from().equals(me.id())).forEach(r -> {
+        room.post().receipts().stream().filter(r -> r.from().equals(me.id())).forEach(r -> {
             ObjectNode receipt = sent.addObject();
             receipt.put("id", r.id());
             receipt.put("to", r.to());

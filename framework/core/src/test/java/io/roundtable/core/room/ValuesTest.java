@@ -64,15 +64,20 @@ class ValuesTest {
     @Test
     void settings_change_one_limit_at_a_time() {
         RoomSettings defaults = RoomSettings.defaults();
-        assertThat(defaults.withBarrierCountdown(Duration.ZERO).barrierCountdown()).isZero();
+        assertThat(defaults.withBarrierCountdown(Duration.ZERO).timings().barrierCountdown()).isZero();
         RoomSettings presence = defaults.withPresence(Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(3));
-        assertThat(presence).extracting(RoomSettings::awayAfter, RoomSettings::offlineAfter, RoomSettings::gracePeriod)
+        assertThat(presence.timings()).extracting(RoomSettings.Timings::awayAfter, RoomSettings.Timings::offlineAfter,
+                RoomSettings.Timings::gracePeriod)
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
-        assertThat(presence.maxMessageLength()).isEqualTo(defaults.maxMessageLength());
-        assertThat(defaults.withIdleRoomAfter(Duration.ofMinutes(1)).idleRoomAfter()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(defaults.awayAfter()).isLessThan(defaults.offlineAfter());
-        assertThat(defaults.offlineAfter()).isLessThan(defaults.gracePeriod());
+        assertThat(presence.limits()).isEqualTo(defaults.limits());
+        assertThat(defaults.withIdleRoomAfter(Duration.ofMinutes(1)).timings().idleRoomAfter())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.withRecentReplies(2).limits().recentReplies()).isEqualTo(2);
+        assertThat(defaults.withReceiptsPerSender(3).limits().receiptsPerSender()).isEqualTo(3);
+        assertThat(defaults.withMaxBotMoves(4).limits()).isEqualTo(defaults.limits().withMaxBotMoves(4));
+        assertThat(defaults.timings().awayAfter()).isLessThan(defaults.timings().offlineAfter());
+        assertThat(defaults.timings().offlineAfter()).isLessThan(defaults.timings().gracePeriod());
     }
 
     @Test

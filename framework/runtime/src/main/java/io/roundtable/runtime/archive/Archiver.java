@@ -51,7 +51,7 @@ public class Archiver {
 
     /** Archives a finished room unless that already happened; true when this call wrote the row. */
     public Uni<Boolean> archive(Room room) {
-        if (room.phase() != Phase.FINISHED || room.outcome() == null) {
+        if (room.phase() != Phase.FINISHED || room.slot().outcome() == null) {
             return Uni.createFrom().item(false);
         }
         Duration delay = config.archive().delay();
@@ -68,20 +68,20 @@ public class Archiver {
                         new SetArgs().nx().px(config.store().roomTtl())))
                 .invoke(written -> {
                     if (written) {
-                        LOG.debugf("Archived match %s (%d moves)", room.id(), room.moves());
+                        LOG.debugf("Archived match %s (%d moves)", room.id(), room.slot().moves());
                     }
                 });
     }
 
     private Uni<Void> write(Room room, List<Move> moves) {
-        Outcome outcome = room.outcome();
+        Outcome outcome = room.slot().outcome();
         ArchivedMatch match = new ArchivedMatch();
         match.id = room.id();
-        match.game = room.game();
-        match.options = Json.write(room.options());
-        match.seed = room.seed();
-        match.players = room.players();
-        match.createdAt = room.createdAt();
+        match.game = room.facts().game();
+        match.options = Json.write(room.facts().options());
+        match.seed = room.facts().seed();
+        match.players = room.slot().players();
+        match.createdAt = room.facts().createdAt();
         match.finishedAt = moves.isEmpty() ? room.updatedAt() : moves.get(moves.size() - 1).at();
         match.archivedAt = Instant.now();
         match.summary = outcome.summary();

@@ -52,6 +52,14 @@ public interface RoundtableConfig {
         @WithDefault("256")
         int recentReplies();
 
+        /** Direct-message receipts (delivered, read) remembered per sender and room. */
+        @WithDefault("50")
+        int receiptsPerSender();
+
+        /** Safety bound on the bot moves the engine plays in one step (a game whose bots never stop). */
+        @WithDefault("10000")
+        int maxBotMoves();
+
         /** How often each room is swept (presence, lost seats, barrier, turn timers, idle rooms). */
         @WithDefault("1s")
         Duration sweepInterval();

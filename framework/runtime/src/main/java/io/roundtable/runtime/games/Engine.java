@@ -37,9 +37,12 @@ public class Engine {
     RoomEngine engine(GameCatalog catalog, RoundtableConfig config) {
         RoundtableConfig.Rooms rooms = config.rooms();
         RoundtableConfig.Presence presence = config.presence();
-        RoomSettings settings = new RoomSettings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
-                presence.gracePeriod(), rooms.idleAfter(), rooms.maxMessageLength(), rooms.maxNameLength(),
-                rooms.recentReplies(), 50, 10_000, config.voice().maxSignalLength(), config.voice().maxParticipants());
+        RoomSettings settings = new RoomSettings(
+                new RoomSettings.Timings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
+                        presence.gracePeriod(), rooms.idleAfter()),
+                new RoomSettings.Limits(rooms.maxMessageLength(), rooms.maxNameLength(),
+                        config.voice().maxSignalLength(), rooms.recentReplies(), rooms.receiptsPerSender(),
+                        rooms.maxBotMoves(), config.voice().maxParticipants()));
         return new RoomEngine(catalog, settings);
     }
 }

@@ -83,7 +83,7 @@ public class Fanout {
         s.caughtUp = false;
         s.lastFrame(null);
         s.lastVersion = -1;
-        var game = games.get(room.game());
+        var game = games.get(room.facts().game());
         if (clientVersion != null && clientVersion == room.version()) {
             s.lastFrame(Frames.frame(room, game, s.member));
             s.lastVersion = room.version();
@@ -176,7 +176,7 @@ public class Fanout {
         if (room.version() <= s.lastVersion) {
             return;
         }
-        JsonNode frame = Frames.frame(room, games.get(room.game()), s.member);
+        JsonNode frame = Frames.frame(room, games.get(room.facts().game()), s.member);
         if (!s.hasFrame()) {
             send(s, new ServerFrame.Snapshot(room.version(), frame));
         } else {

@@ -128,7 +128,7 @@ public class MemberResource {
             if (current.member(member).filter(m -> !m.bot()).isEmpty()) {
                 throw new Problem(ErrorCode.ROOM_NOT_MEMBER);
             }
-            return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.game()),
+            return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.facts().game()),
                     member));
         }));
     }

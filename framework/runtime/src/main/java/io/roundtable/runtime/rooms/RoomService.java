@@ -148,21 +148,21 @@ public class RoomService {
      * acknowledgements) change neither, and skipping saves two Redis round trips per command.
      */
     private boolean lobbyChanged(Room before, Room after) {
-        var game = engine.games().get(after.game());
+        var game = engine.games().get(after.facts().game());
         return !RoomCard.of(before, game).sameFacts(RoomCard.of(after, game))
-                || !Objects.equals(before.barrierEndsAt(), after.barrierEndsAt())
-                || !Objects.equals(before.timer(), after.timer());
+                || !Objects.equals(before.slot().barrierEndsAt(), after.slot().barrierEndsAt())
+                || !Objects.equals(before.slot().timer(), after.slot().timer());
     }
 
     private Uni<Void> publishCard(Room room) {
         Instant due = Instant.now().plus(config.rooms().sweepInterval());
-        if (room.barrierEndsAt() != null && room.barrierEndsAt().isBefore(due)) {
-            due = room.barrierEndsAt();
+        if (room.slot().barrierEndsAt() != null && room.slot().barrierEndsAt().isBefore(due)) {
+            due = room.slot().barrierEndsAt();
         }
-        if (room.timer() != null && room.timer().deadline().isBefore(due)) {
-            due = room.timer().deadline();
+        if (room.slot().timer() != null && room.slot().timer().deadline().isBefore(due)) {
+            due = room.slot().timer().deadline();
         }
-        return index.update(RoomCard.of(room, engine.games().get(room.game())), due);
+        return index.update(RoomCard.of(room, engine.games().get(room.facts().game())), due);
     }
 
     /** Removes a room everywhere; a finished one only once its archive is committed. */

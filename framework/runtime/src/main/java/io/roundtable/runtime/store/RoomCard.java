@@ -12,12 +12,12 @@ public record RoomCard(String id, String game, String title, String phase, Strin
         int maxPlayers, int bots, int spectators, String host, Instant createdAt, Instant updatedAt) {
 
     public static RoomCard of(Room room, GameHost<?, ?, ?> game) {
-        Policy policy = game.policy(room.options());
-        String hostName = room.host() == null ? null : room.member(room.host()).map(Member::name).orElse(null);
-        return new RoomCard(room.id(), room.game(), game.rules().title(), room.phase().name(),
+        Policy policy = game.policy(room.facts().options());
+        String hostName = room.roster().host() == null ? null : room.member(room.roster().host()).map(Member::name).orElse(null);
+        return new RoomCard(room.id(), room.facts().game(), game.rules().title(), room.phase().name(),
                 policy.joinMode().name(), room.seated().size(), policy.minPlayers(), policy.maxPlayers(),
                 (int) room.members().stream().filter(Member::bot).count(),
-                (int) room.members().stream().filter(Member::isSpectator).count(), hostName, room.createdAt(),
+                (int) room.members().stream().filter(Member::isSpectator).count(), hostName, room.facts().createdAt(),
                 room.updatedAt());
     }
 
