@@ -1,6 +1,8 @@
 package io.roundtable.demo;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -41,6 +44,25 @@ class ArchitectureTest {
     void core_testkit_and_games_do_not_depend_on_quarkus_vertx_redis_or_hibernate() {
         noClasses().that().resideInAnyPackage("io.roundtable.core..", "io.roundtable.testkit..", "io.roundtable.games..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_SERVERS)
+                .check(pureModules);
+    }
+
+    /**
+     * The core keeps nothing between calls: every field is final (the one exception is {@code Pending}, the
+     * builder of a single command's change, which lives for one call), none is volatile, and nothing in it
+     * needs a concurrent collection. Memory such as the runtime's last-state memo lives outside the core.
+     */
+    @Test
+    void the_core_holds_no_mutable_state_or_caches() {
+        fields().that().areDeclaredInClassesThat().resideInAPackage("io.roundtable.core..")
+                .and().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("io.roundtable.core.room.Pending")
+                .should().beFinal()
+                .check(pureModules);
+        noFields().that().areDeclaredInClassesThat().resideInAPackage("io.roundtable.core..")
+                .should().haveModifier(JavaModifier.VOLATILE)
+                .check(pureModules);
+        noClasses().that().resideInAPackage("io.roundtable.core..")
+                .should().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
                 .check(pureModules);
     }
 

@@ -5,7 +5,7 @@
 //   client.addEventListener('frame', () => render(client.frame));
 //   client.addEventListener('message', (e) => showMessage(e.detail));
 //   client.connect();
-//   await client.act({ type: 'vote', approve: true });
+//   await client.act({ type: 'vote', vote: 'approve' });
 //
 // It reconnects with backoff and resumes from the last version and inbox sequence it holds, applies
 // patches, keeps the inbox, answers every command with a promise, and reports typed errors.
@@ -50,6 +50,7 @@ export class RoundtableClient extends EventTarget {
     this.closedByUs = false;
     const url = new URL(`/ws/rooms/${encodeURIComponent(this.room)}`, this.base.replace(/^http/, 'ws'));
     url.searchParams.set('token', this.token);
+    url.searchParams.set('protocol', '2'); // patches carry their events and the reply to our own command
     if (this.version >= 0) url.searchParams.set('version', String(this.version));
     if (this.lastInboxSeq !== null) url.searchParams.set('inbox', String(this.lastInboxSeq));
     this.#setStatus(this.attempts === 0 && this.version < 0 ? 'connecting' : 'reconnecting');
@@ -128,18 +129,14 @@ export class RoundtableClient extends EventTarget {
         this.#emit('frame', this.frame);
         break;
       case 'patch':
-        if (frame.from !== this.version || this.frame === null) {
-          this.#resync();
-          return;
-        }
-        try {
-          this.frame = applyPatch(this.frame, frame.ops);
-          this.frame.room.version = frame.version; // patches leave the version to the message
-          this.version = frame.version;
+        if (frame.from === this.version && this.frame !== null && this.#patched(frame)) {
           this.#emit('frame', this.frame);
-        } catch (e) {
+        } else {
           this.#resync();
         }
+        // Protocol 2: the change's events, and the answer to our own command, ride on its patch.
+        if (frame.events) this.#emit('events', { type: 'events', version: frame.version, events: frame.events });
+        if (frame.reply) this.#answer(frame.reply);
         break;
       case 'synced':
         this.version = frame.version;
@@ -159,23 +156,37 @@ export class RoundtableClient extends EventTarget {
       case 'pong':
         this.#settle(frame.ref, { serverTime: frame.serverTime });
         break;
-      case 'reply': {
-        const waiting = this.pending.get(frame.ref);
-        if (!waiting) break;
-        this.pending.delete(frame.ref);
-        if (frame.ok) waiting.resolve({ version: frame.version, replayed: frame.replayed === true });
-        else {
-          const error = new RoundtableError(frame.error);
-          waiting.reject(error);
-          this.#emit('error', error);
-        }
+      case 'reply':
+        this.#answer(frame);
         break;
-      }
       case 'error':
         this.#emit('error', new RoundtableError(frame.error));
         break;
       default:
         break;
+    }
+  }
+
+  #patched(patch) {
+    try {
+      this.frame = applyPatch(this.frame, patch.ops);
+      this.frame.room.version = patch.version; // patches leave the version to the message
+      this.version = patch.version;
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  #answer(reply) {
+    const waiting = this.pending.get(reply.ref);
+    if (!waiting) return;
+    this.pending.delete(reply.ref);
+    if (reply.ok) waiting.resolve({ version: reply.version, replayed: reply.replayed === true });
+    else {
+      const error = new RoundtableError(reply.error);
+      waiting.reject(error);
+      this.#emit('error', error);
     }
   }
 

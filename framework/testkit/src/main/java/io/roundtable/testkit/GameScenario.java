@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Replay;
+import io.roundtable.core.room.WhoseTurn;
 import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
@@ -40,7 +41,7 @@ import io.roundtable.core.spi.Viewer;
  */
 public final class GameScenario<O, S, A> {
     private final GameRules<O, S, A> rules;
-    private final GameHost<O, S, A> host;
+    private final GameAdapter<O, S, A> game;
     private int players = -1;
     private long seed = 1;
     private O options;
@@ -53,7 +54,7 @@ public final class GameScenario<O, S, A> {
 
     private GameScenario(GameRules<O, S, A> rules) {
         this.rules = rules;
-        this.host = new GameHost<>(rules);
+        this.game = new GameAdapter<>(rules);
         this.options = rules.defaultOptions();
     }
 
@@ -132,8 +133,9 @@ public final class GameScenario<O, S, A> {
     }
 
     private Decision<S> decide(int seat, A action) {
-        if (!rules.awaiting(state).contains(seat)) {
-            return Decision.reject(ErrorCode.ACTION_NOT_YOUR_TURN.rejection());
+        Optional<Rejection> notYourTurn = WhoseTurn.refusal(rules.awaiting(state), seat);
+        if (notYourTurn.isPresent()) {
+            return Decision.reject(notYourTurn.get());
         }
         return rules.apply(state, seat, action, new Turn(now, GameRandom.forStep(seed, moves.size())));
     }
@@ -195,7 +197,7 @@ public final class GameScenario<O, S, A> {
         if (adjusted) {
             throw new IllegalStateException("a scenario with a hand-dealt state cannot be replayed from its seed");
         }
-        JsonNode replayed = Replay.state(host, Json.tree(options), players, seed, moves, moves.size());
+        JsonNode replayed = Replay.state(game, Json.tree(options), players, seed, moves, moves.size());
         return Json.convert(replayed, rules.stateType());
     }
 

@@ -24,7 +24,7 @@ import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Phase;
@@ -33,7 +33,7 @@ import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.spi.Channel;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
@@ -159,7 +159,8 @@ public final class RandomPlay<O, S, A> {
     /** Games {@code from} … {@code to}-1, each on its own engine-free state; one engine per range. */
     private RandomPlayReport.Builder range(int from, int to) {
         RandomPlayReport.Builder report = new RandomPlayReport.Builder();
-        RoomEngine engine = new RoomEngine(GameCatalog.of(rules), RoomSettings.defaults().withBarrierCountdown(Duration.ZERO));
+        GameCatalog catalog = new GameCatalog(new SameTreeOnce()).add(rules);
+        RoomEngine engine = new RoomEngine(catalog, RoomSettings.defaults().withBarrierCountdown(Duration.ZERO));
         LeakChecker<O, S, A> checker = LeakChecker.of(rules).perturbations(perturbations);
         for (int g = from; g < to; g++) {
             try {
@@ -187,13 +188,13 @@ public final class RandomPlay<O, S, A> {
     @SuppressWarnings("unchecked")
     private void playOne(RoomEngine engine, LeakChecker<O, S, A> checker, int g, RandomPlayReport.Builder report) {
         GameRandom random = GameRandom.forStep(seed, g);
-        GameHost<O, S, A> host = (GameHost<O, S, A>) engine.games().get(rules.id());
+        GameAdapter<O, S, A> game = (GameAdapter<O, S, A>) engine.games().get(rules.id());
         O options = optionsFor.apply(random);
         Policy policy = rules.policy(options);
         int players = playersFor != null ? playersFor.apply(options)
                 : policy.minPlayers() + random.nextInt(policy.maxPlayers() - policy.minPlayers() + 1);
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        Step created = engine.create("game-" + g, rules.id(), Json.tree(options), 0, seed * 31 + g, now);
+        Result created = engine.create("game-" + g, rules.id(), Json.tree(options), 0, seed * 31 + g, now);
         if (!created.reply().accepted()) {
             report.violation(g, "the generated options were refused: " + created.reply());
             return;
@@ -202,19 +203,19 @@ public final class RandomPlay<O, S, A> {
         List<Move> log = new ArrayList<>(created.moves());
         List<String> members = new ArrayList<>();
         for (int i = 0; i < players; i++) {
-            Step joined = engine.handle(room, new Command.Join("player " + i, false, "client-" + i), now);
+            Result joined = engine.handle(room, new Command.Join("player " + i, false, "client-" + i), now);
             room = joined.room();
             log.addAll(joined.moves());
             members.add(((Reply.Accepted) joined.reply()).member());
         }
         if (policy.joinMode() == Policy.JoinMode.FIXED) {
             for (String member : members) {
-                Step ready = engine.handle(room, new Command.Ready(member, true), now);
+                Result ready = engine.handle(room, new Command.Ready(member, true), now);
                 room = ready.room();
                 log.addAll(ready.moves());
             }
         }
-        Step watcherJoin = engine.handle(room, new Command.Join("watcher", true, "watcher"), now);
+        Result watcherJoin = engine.handle(room, new Command.Join("watcher", true, "watcher"), now);
         room = watcherJoin.room();
         String watcher = ((Reply.Accepted) watcherJoin.reply()).member();
         if (room.phase() != Phase.PLAY) {
@@ -225,10 +226,10 @@ public final class RandomPlay<O, S, A> {
         List<String> everyone = new ArrayList<>(members);
         everyone.add(watcher);
         List<String> viewers = viewersPerStep >= everyone.size() ? everyone : random.sample(everyone, viewersPerStep);
-        viewers.forEach(m -> frames.put(m, Frames.frame(created.room(), host, m)));
+        viewers.forEach(m -> frames.put(m, Frames.frame(created.room(), game, m)));
         long moves = 0;
         while (room.phase() == Phase.PLAY) {
-            S state = host.typed(room.state());
+            S state = game.typed(room.state());
             List<Integer> awaiting = new ArrayList<>(rules.awaiting(state));
             if (awaiting.isEmpty()) {
                 report.violation(g, "the game is neither over nor waiting for anyone");
@@ -242,7 +243,7 @@ public final class RandomPlay<O, S, A> {
             Set<Integer> open = new HashSet<>(awaiting);
             for (int i = 0; i < order.size() && room.phase() == Phase.PLAY; i++) {
                 int seat = order.get(i);
-                S current = host.typed(room.state());
+                S current = game.typed(room.state());
                 if (!open.contains(seat) || !Objects.equals(rules.choices(state, seat), rules.choices(current, seat))) {
                     break; // the step ended, or this seat's choices changed: its move would rightly be stale
                 }
@@ -259,7 +260,7 @@ public final class RandomPlay<O, S, A> {
                         sample(players, seat, random), random));
                 Member actor = room.inSeat(seat).orElseThrow();
                 long before = room.version();
-                Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), seen,
+                Result step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), seen,
                         "k" + moves), now);
                 if (!step.reply().accepted()) {
                     report.violation(g, (i == 0 ? "the bot's move " : "seat " + seat + "'s move ")
@@ -272,22 +273,22 @@ public final class RandomPlay<O, S, A> {
                 room = step.room();
                 log.addAll(step.moves());
                 now = now.plusSeconds(1);
-                checkStep(g, host, checker, room, viewers, frames, sample(players, null, random), random, report,
+                checkStep(g, game, checker, room, viewers, frames, sample(players, null, random), random, report,
                         moves % roundTripEvery == 0);
-                Set<Integer> next = rules.awaiting(host.typed(room.state()));
+                Set<Integer> next = rules.awaiting(game.typed(room.state()));
                 open.remove(seat);
                 if (!open.containsAll(next)) {
-                    refusesAnOutdatedStep(g, engine, host, room, before, random, now, report);
+                    refusesAnOutdatedStep(g, engine, game, room, before, random, now, report);
                     break;
                 }
                 open = new HashSet<>(next);
                 if (room.phase() == Phase.PLAY && random.nextInt(4) == 0) { // channels close with the game
-                    room = chat(g, engine, host, room, members, random, now, report);
-                    checkStep(g, host, checker, room, viewers, frames, List.of(), random, report, false);
+                    room = chat(g, engine, game, room, members, random, now, report);
+                    checkStep(g, game, checker, room, viewers, frames, List.of(), random, report, false);
                 }
             }
         }
-        finish(g, host, room, log, report);
+        finish(g, game, room, log, report);
         report.game(moves);
     }
 
@@ -295,15 +296,15 @@ public final class RandomPlay<O, S, A> {
      * After a step: leaks for {@code leakViewers}, deltas for the tracked {@code viewers}, the author's
      * invariants, and (when {@code roundTrip}) the room's JSON round trip.
      */
-    private void checkStep(int g, GameHost<O, S, A> host, LeakChecker<O, S, A> checker, Room room, List<String> viewers,
+    private void checkStep(int g, GameAdapter<O, S, A> game, LeakChecker<O, S, A> checker, Room room, List<String> viewers,
             Map<String, JsonNode> frames, List<Viewer> leakViewers, GameRandom random,
             RandomPlayReport.Builder report, boolean roundTrip) {
-        S state = host.typed(room.state());
+        S state = game.typed(room.state());
         if (!leakViewers.isEmpty()) {
             report.leaks(g, checker.checkState(state, leakViewers, random));
         }
         for (String viewer : viewers) {
-            JsonNode next = Frames.frame(room, host, viewer);
+            JsonNode next = Frames.frame(room, game, viewer);
             JsonNode patch = Frames.delta(frames.get(viewer), next);
             if (!Frames.applyDelta(frames.get(viewer), patch, room.version()).equals(next)) {
                 report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
@@ -325,12 +326,12 @@ public final class RandomPlay<O, S, A> {
     }
 
     /** A new step began after version {@code before}: a move of an awaited seat that expects {@code before} is stale. */
-    private void refusesAnOutdatedStep(int g, RoomEngine engine, GameHost<O, S, A> host, Room room, long before,
+    private void refusesAnOutdatedStep(int g, RoomEngine engine, GameAdapter<O, S, A> game, Room room, long before,
             GameRandom random, Instant now, RandomPlayReport.Builder report) {
         if (room.phase() != Phase.PLAY) {
             return;
         }
-        S state = host.typed(room.state());
+        S state = game.typed(room.state());
         List<Integer> awaiting = new ArrayList<>(rules.awaiting(state));
         if (awaiting.isEmpty()) {
             return;
@@ -341,7 +342,7 @@ public final class RandomPlay<O, S, A> {
             return;
         }
         Member actor = room.inSeat(seat).orElseThrow();
-        Step step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), before, null), now);
+        Result step = engine.handle(room, new Command.Act(actor.id(), Json.tree(action.get()), before, null), now);
         if (!(step.reply() instanceof Reply.Rejected rejected)
                 || !rejected.rejection().code().equals(ErrorCode.ACTION_STALE_VERSION.code())) {
             report.violation(g, "seat " + seat + "'s move against version " + before
@@ -350,15 +351,15 @@ public final class RandomPlay<O, S, A> {
     }
 
     /** A random seat writes to a random channel: only readers may receive it; non-writers are refused. */
-    private Room chat(int g, RoomEngine engine, GameHost<O, S, A> host, Room room, List<String> members,
+    private Room chat(int g, RoomEngine engine, GameAdapter<O, S, A> game, Room room, List<String> members,
             GameRandom random, Instant now, RandomPlayReport.Builder report) {
-        List<Channel> channels = host.channels(room.state());
+        List<Channel> channels = game.channels(room.state());
         if (channels.isEmpty()) {
             return room;
         }
         Channel channel = random.pick(channels);
         Member sender = room.member(random.pick(members)).orElseThrow();
-        Step step = engine.handle(room, new Command.Send(sender.id(), Target.channel(channel.id()), "psst", null), now);
+        Result step = engine.handle(room, new Command.Send(sender.id(), Target.channel(channel.id()), "psst", null), now);
         boolean mayWrite = channel.writers().contains(sender.seat());
         if (step.reply().accepted() != mayWrite) {
             report.violation(g, "channel " + channel.id() + ": seat " + sender.seat() + " writing was "
@@ -373,7 +374,7 @@ public final class RandomPlay<O, S, A> {
         return step.room();
     }
 
-    private void finish(int g, GameHost<O, S, A> host, Room room, List<Move> log, RandomPlayReport.Builder report) {
+    private void finish(int g, GameAdapter<O, S, A> game, Room room, List<Move> log, RandomPlayReport.Builder report) {
         if (room.slot().outcome() == null) {
             report.violation(g, "the game ended without an outcome");
             return;
@@ -382,7 +383,7 @@ public final class RandomPlay<O, S, A> {
         if (!Json.tree(Json.read(Json.write(room), Room.class)).equals(Json.tree(room))) {
             report.violation(g, "the finished room does not survive a JSON round trip");
         }
-        JsonNode replayed = Replay.state(host, room.facts().options(), room.slot().players(), room.facts().seed(), log, log.size());
+        JsonNode replayed = Replay.state(game, room.facts().options(), room.slot().players(), room.facts().seed(), log, log.size());
         if (!replayed.equals(room.state())) {
             report.violation(g, "replaying the move log does not reproduce the final state");
         }

@@ -23,7 +23,7 @@ import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Rejection;
 import io.roundtable.core.view.Frames;
@@ -42,7 +42,7 @@ public final class Table {
     private final RoomEngine engine;
     private final String game;
     private Room room;
-    private Step last;
+    private Result last;
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final Map<String, List<Message>> inboxes = new HashMap<>();
     private final Map<String, Instant> heartbeats = new HashMap<>();
@@ -99,7 +99,7 @@ public final class Table {
 
         public Table create() {
             Table table = new Table(new RoomEngine(GameCatalog.of(rules), settings), rules.id());
-            Step step = table.engine.create("room-1", rules.id(), options == null ? null : Json.tree(options), bots, voice,
+            Result step = table.engine.create("room-1", rules.id(), options == null ? null : Json.tree(options), bots, voice,
                     seed, table.now);
             if (!step.reply().accepted()) {
                 fail("the room was not created: " + step.reply());
@@ -110,7 +110,7 @@ public final class Table {
 
         /** Creating the room is refused; returns why. */
         public Rejection refused() {
-            Step step = new RoomEngine(GameCatalog.of(rules), settings).create("room-1", rules.id(),
+            Result step = new RoomEngine(GameCatalog.of(rules), settings).create("room-1", rules.id(),
                     options == null ? null : Json.tree(options), bots, seed, Instant.EPOCH);
             if (step.reply() instanceof Reply.Rejected rejected) {
                 return rejected.rejection();
@@ -175,7 +175,7 @@ public final class Table {
 
     /** Applies any command and returns its reply, accepted or not. */
     public Reply apply(Command command) {
-        Step step = engine.handle(room, command, now);
+        Result step = engine.handle(room, command, now);
         record(step);
         return step.reply();
     }
@@ -220,7 +220,7 @@ public final class Table {
         return this;
     }
 
-    private void record(Step step) {
+    private void record(Result step) {
         last = step;
         room = step.room();
         moves.addAll(step.moves());
@@ -236,7 +236,7 @@ public final class Table {
         return room.phase();
     }
 
-    public Step last() {
+    public Result last() {
         return last;
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.Command;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Phase;
@@ -136,7 +136,7 @@ class DynamicRoomTest {
         table.leave(bob);
         table.join("Cy");
         table.act(ann, new Relay.Word("upon"));
-        var host = new GameHost<>(RELAY);
+        var host = new GameAdapter<>(RELAY);
         var moves = table.moves();
         assertThat(moves).extracting(Move::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(Replay.state(host, table.room().facts().options(), 0, table.room().facts().seed(), moves, moves.size()))

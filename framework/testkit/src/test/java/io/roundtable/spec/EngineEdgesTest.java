@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.RoomSettings;
@@ -114,14 +114,14 @@ class EngineEdgesTest {
         assertThatThrownBy(() -> GameCatalog.of(new HighCard(), new HighCard()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("highcard");
         GameCatalog catalog = GameCatalog.of(new HighCard(), new NoBots());
-        assertThat(catalog.all()).extracting(GameHost::id).containsExactly("highcard", "nobots");
+        assertThat(catalog.all()).extracting(GameAdapter::id).containsExactly("highcard", "nobots");
         assertThat(catalog.get("nobots").rules()).isInstanceOf(NoBots.class);
     }
 
     @Test
     void the_game_host_reads_the_typed_rules_through_json() {
         var seated = Tables.playing(3);
-        var host = new GameHost<>(new HighCard());
+        var host = new GameAdapter<>(new HighCard());
         var state = seated.table().room().state();
         assertThat(host.secrets(state)).hasSize(12);
         assertThat(host.typed(state).hands()).hasSize(3);

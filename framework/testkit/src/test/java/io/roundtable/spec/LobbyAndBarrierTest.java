@@ -15,7 +15,7 @@ import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.sample.highcard.HighCardOptions;
 import io.roundtable.sample.highcard.HighCardState;
@@ -244,7 +244,7 @@ class LobbyAndBarrierTest {
     @Test
     void options_of_the_wrong_shape_are_refused_without_echoing_them() {
         RoomEngine engine = new RoomEngine(GameCatalog.of(new HighCard()), RoomSettings.defaults());
-        Step step = engine.create("r", "highcard", Json.mapper().createObjectNode().put("secretSauce", "x".repeat(500)),
+        Result step = engine.create("r", "highcard", Json.mapper().createObjectNode().put("secretSauce", "x".repeat(500)),
                 0, 1, Instant.EPOCH);
         Reply.Rejected rejected = (Reply.Rejected) step.reply();
         assertThat(rejected.rejection().code()).isEqualTo("room/invalid_options");
@@ -256,7 +256,7 @@ class LobbyAndBarrierTest {
     @Test
     void an_unknown_game_is_refused() {
         RoomEngine engine = new RoomEngine(GameCatalog.of(new HighCard()), RoomSettings.defaults());
-        Step step = engine.create("r", "chess\u0007" + "y".repeat(100), null, 0, 1, Instant.EPOCH);
+        Result step = engine.create("r", "chess\u0007" + "y".repeat(100), null, 0, 1, Instant.EPOCH);
         Reply.Rejected rejected = (Reply.Rejected) step.reply();
         assertThat(rejected.rejection().code()).isEqualTo("room/unknown_game");
         assertThat(rejected.rejection().message()).doesNotContain("\u0007").hasSizeLessThan(100);

@@ -20,14 +20,14 @@ import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.view.Deltas;
@@ -71,16 +71,16 @@ class RoomPropertiesTest {
                 : new HighCardOptions(random.nextBoolean() ? 0 : 20 + random.nextInt(60),
                         random.pick(List.of(Policy.SeatLoss.BOT, Policy.SeatLoss.PAUSE, Policy.SeatLoss.ABORT)));
         Instant now = Instant.parse("2026-11-26T09:00:00Z").plusSeconds(seed);
-        Step step = engine.create("room-" + seed, dynamic ? "relay" : "highcard", Json.tree(options),
+        Result step = engine.create("room-" + seed, dynamic ? "relay" : "highcard", Json.tree(options),
                 dynamic ? 0 : random.nextInt(3), seed * 7919, now);
-        GameHost<?, ?, ?> host = engine.games().get(step.room().facts().game());
+        GameAdapter<?, ?, ?> game = engine.games().get(step.room().facts().game());
         Map<String, JsonNode> frames = new HashMap<>();
         Map<String, Long> delivered = new HashMap<>();
         Map<String, Instant> heartbeats = new HashMap<>();
-        check(seed, -1, null, step, host, frames, delivered);
+        check(seed, -1, null, step, game, frames, delivered);
         for (int i = 0; i < COMMANDS; i++) {
             Room room = step.room();
-            Command command = randomCommand(room, host, random, now, heartbeats);
+            Command command = randomCommand(room, game, random, now, heartbeats);
             if (command instanceof Command.Tick) {
                 now = now.plusSeconds(random.nextInt(60));
             } else {
@@ -90,13 +90,13 @@ class RoomPropertiesTest {
             if (command instanceof Command.Join && step.reply().accepted()) {
                 heartbeats.put(((Reply.Accepted) step.reply()).member(), now);
             }
-            check(seed, i, room, step, host, frames, delivered);
+            check(seed, i, room, step, game, frames, delivered);
             phasesSeen.merge(step.room().slot().paused() ? "PAUSED" : step.room().phase().name(), 1, Integer::sum);
         }
         return COMMANDS;
     }
 
-    private static Command randomCommand(Room room, GameHost<?, ?, ?> host, GameRandom random, Instant now,
+    private static Command randomCommand(Room room, GameAdapter<?, ?, ?> game, GameRandom random, Instant now,
             Map<String, Instant> heartbeats) {
         List<String> ids = new ArrayList<>(room.members().stream().filter(m -> !m.bot()).map(Member::id).toList());
         ids.add("m99");
@@ -114,7 +114,7 @@ class RoomPropertiesTest {
             case 4:
             case 5:
             case 6:
-                return act(room, host, random, member);
+                return act(room, game, random, member);
             case 7: {
                 Target to = random.pick(List.of(Target.room(), Target.member(other),
                         Target.channel(random.pick(CHANNELS))));
@@ -138,17 +138,17 @@ class RoomPropertiesTest {
     }
 
     /** Mostly the bot's legal move for the member's seat, sometimes a wrong or malformed one. */
-    private static Command act(Room room, GameHost<?, ?, ?> host, GameRandom random, String member) {
+    private static Command act(Room room, GameAdapter<?, ?, ?> game, GameRandom random, String member) {
         Member actor = room.member(member).orElse(null);
         JsonNode action = Json.mapper().createObjectNode().put("type", "cheat");
         if (actor != null && actor.isSeated() && room.phase() == Phase.PLAY && random.nextInt(6) != 0) {
-            action = host.bot(room.state(), actor.seat(), random).orElse(action);
+            action = game.bot(room.state(), actor.seat(), random).orElse(action);
         }
         Long expected = random.nextInt(5) == 0 ? (long) random.nextInt((int) room.version() + 2) : null;
         return new Command.Act(member, action, expected, random.nextInt(4) == 0 ? "a" + random.nextInt(3) : null);
     }
 
-    private static void check(long seed, int index, Room before, Step step, GameHost<?, ?, ?> host,
+    private static void check(long seed, int index, Room before, Result step, GameAdapter<?, ?, ?> game,
             Map<String, JsonNode> frames, Map<String, Long> delivered) {
         String where = "room seed " + seed + ", command " + index;
         Room room = step.room();
@@ -168,7 +168,7 @@ class RoomPropertiesTest {
         assertThat(room.slot().gameVersion()).as(where).isLessThanOrEqualTo(room.version());
         Set<String> ids = new HashSet<>();
         Set<Integer> seats = new HashSet<>();
-        int maxPlayers = host.policy(room.facts().options()).maxPlayers();
+        int maxPlayers = game.policy(room.facts().options()).maxPlayers();
         for (Member m : room.members()) {
             assertThat(ids.add(m.id())).as(where + ": member ids are unique").isTrue();
             if (m.isSeated()) {
@@ -188,7 +188,7 @@ class RoomPropertiesTest {
         viewers.add(null);
         for (String viewer : viewers) {
             String key = String.valueOf(viewer);
-            JsonNode next = Frames.frame(room, host, viewer);
+            JsonNode next = Frames.frame(room, game, viewer);
             JsonNode previous = frames.get(key);
             if (previous != null) {
                 assertThat(Deltas.apply(Deltas.diff(previous, next), previous)).as(where + ": delta for " + key)

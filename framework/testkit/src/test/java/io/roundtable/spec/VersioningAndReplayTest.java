@@ -20,13 +20,13 @@ import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Replay;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Viewer;
 import io.roundtable.sample.highcard.HighCard;
@@ -81,11 +81,11 @@ class VersioningAndReplayTest {
                 at(1, new Command.Ack("m1", 2)));
     }
 
-    private static List<Step> run(List<Timed> script) {
+    private static List<Result> run(List<Timed> script) {
         RoomEngine engine = new RoomEngine(GameCatalog.of(new HighCard()), RoomSettings.defaults());
         Instant now = START;
-        List<Step> steps = new ArrayList<>();
-        Step step = engine.create("evening", "highcard", Json.tree(HighCardOptions.timed(300)), 0, 2026, now);
+        List<Result> steps = new ArrayList<>();
+        Result step = engine.create("evening", "highcard", Json.tree(HighCardOptions.timed(300)), 0, 2026, now);
         steps.add(step);
         for (Timed timed : script) {
             now = now.plus(timed.after());
@@ -97,8 +97,8 @@ class VersioningAndReplayTest {
 
     @Test
     void running_the_same_commands_through_a_fresh_engine_gives_the_identical_room_at_every_step() {
-        List<Step> first = run(evening());
-        List<Step> second = run(evening());
+        List<Result> first = run(evening());
+        List<Result> second = run(evening());
         assertThat(second).hasSameSizeAs(first);
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).room()).as("room after command %d", i).isEqualTo(first.get(i).room());
@@ -113,12 +113,12 @@ class VersioningAndReplayTest {
 
     @Test
     void every_applied_change_adds_exactly_one_to_the_version_and_nothing_else_does() {
-        List<Step> steps = run(evening());
+        List<Result> steps = run(evening());
         int applied = 0;
         int refused = 0;
         for (int i = 1; i < steps.size(); i++) {
             Room before = steps.get(i - 1).room();
-            Step step = steps.get(i);
+            Result step = steps.get(i);
             if (step.changed()) {
                 applied++;
                 assertThat(step.room().version()).as("after command %d", i).isEqualTo(before.version() + 1);
@@ -139,7 +139,7 @@ class VersioningAndReplayTest {
 
     @Test
     void the_game_version_moves_only_with_the_phase_or_the_game() {
-        List<Step> steps = run(evening());
+        List<Result> steps = run(evening());
         for (int i = 1; i < steps.size(); i++) {
             Room before = steps.get(i - 1).room();
             Room after = steps.get(i).room();
@@ -157,16 +157,16 @@ class VersioningAndReplayTest {
 
     @Test
     void the_game_replays_from_seed_and_moves_to_the_state_after_every_step() {
-        List<Step> steps = run(evening());
-        GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
+        List<Result> steps = run(evening());
+        GameAdapter<?, ?, ?> game = new GameAdapter<>(new HighCard());
         List<Move> log = new ArrayList<>();
         Room last = steps.get(steps.size() - 1).room();
-        for (Step step : steps) {
+        for (Result step : steps) {
             if (step.moves().isEmpty()) {
                 continue;
             }
             log.addAll(step.moves());
-            JsonNode replayed = Replay.state(host, last.facts().options(), last.seated().size(), last.facts().seed(), log, log.size());
+            JsonNode replayed = Replay.state(game, last.facts().options(), last.seated().size(), last.facts().seed(), log, log.size());
             assertThat(replayed).isEqualTo(step.room().state());
         }
         assertThat(log).extracting(Move::by).contains("player", "bot", "timeout");
@@ -180,40 +180,40 @@ class VersioningAndReplayTest {
         table.act(seated.seat(0), swap()).act(seated.seat(1), keep())
                 .act(seated.seat(0), bet("high")).act(seated.seat(1), bet("low"));
         Room room = table.room();
-        GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
+        GameAdapter<?, ?, ?> game = new GameAdapter<>(new HighCard());
         List<Move> log = table.moves();
-        assertThat(Replay.log(host, room.facts().options(), 2, room.facts().seed(), log, Viewer.SPECTATOR)).extracting(Move::action)
+        assertThat(Replay.log(game, room.facts().options(), 2, room.facts().seed(), log, Viewer.SPECTATOR)).extracting(Move::action)
                 .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), Json.tree(Map.of("type", "bet")));
-        assertThat(Replay.log(host, room.facts().options(), 2, room.facts().seed(), log, Viewer.seat(1))).extracting(Move::action)
+        assertThat(Replay.log(game, room.facts().options(), 2, room.facts().seed(), log, Viewer.seat(1))).extracting(Move::action)
                 .containsExactly(swap(), keep(), Json.tree(Map.of("type", "bet")), bet("low"));
-        Replay.Seen third = Replay.step(host, room.facts().options(), 2, room.facts().seed(), log, 3, Viewer.seat(1));
+        Replay.Seen third = Replay.step(game, room.facts().options(), 2, room.facts().seed(), log, 3, Viewer.seat(1));
         assertThat(third.move().action()).isEqualTo(Json.tree(Map.of("type", "bet")));
         assertThat(third.move()).usingRecursiveComparison().ignoringFields("action").isEqualTo(log.get(2));
-        assertThat(third.state()).isEqualTo(Replay.state(host, room.facts().options(), 2, room.facts().seed(), log, 3));
-        assertThat(Replay.step(host, room.facts().options(), 2, room.facts().seed(), log, 0, Viewer.SPECTATOR).move()).isNull();
+        assertThat(third.state()).isEqualTo(Replay.state(game, room.facts().options(), 2, room.facts().seed(), log, 3));
+        assertThat(Replay.step(game, room.facts().options(), 2, room.facts().seed(), log, 0, Viewer.SPECTATOR).move()).isNull();
     }
 
     @Test
     void a_move_log_out_of_order_or_a_step_outside_it_is_refused() {
-        List<Step> steps = run(evening());
+        List<Result> steps = run(evening());
         Room last = steps.get(steps.size() - 1).room();
-        GameHost<?, ?, ?> host = new GameHost<>(new HighCard());
+        GameAdapter<?, ?, ?> game = new GameAdapter<>(new HighCard());
         List<Move> log = steps.stream().flatMap(s -> s.moves().stream()).toList();
-        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, log.size() + 1))
+        assertThatThrownBy(() -> Replay.state(game, last.facts().options(), 3, last.facts().seed(), log, log.size() + 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, -1))
+        assertThatThrownBy(() -> Replay.state(game, last.facts().options(), 3, last.facts().seed(), log, -1))
                 .isInstanceOf(IllegalArgumentException.class);
         List<Move> shuffled = new ArrayList<>(log);
         shuffled.add(0, shuffled.remove(1));
-        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), shuffled, 2))
+        assertThatThrownBy(() -> Replay.state(game, last.facts().options(), 3, last.facts().seed(), shuffled, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of order");
         List<Move> tampered = new ArrayList<>(log);
         Move first = tampered.get(0);
         tampered.set(0, new Move(0, first.kind(), first.seat(), bet("high"), first.by(), first.at(), first.version()));
-        assertThatThrownBy(() -> Replay.state(host, last.facts().options(), 3, last.facts().seed(), tampered, 1))
+        assertThatThrownBy(() -> Replay.state(game, last.facts().options(), 3, last.facts().seed(), tampered, 1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("highcard/not_betting_yet");
-        assertThat(Replay.state(host, last.facts().options(), 3, last.facts().seed(), log, 0))
-                .isEqualTo(host.setup(3, last.facts().options(), GameRandom.seeded(last.facts().seed())));
+        assertThat(Replay.state(game, last.facts().options(), 3, last.facts().seed(), log, 0))
+                .isEqualTo(game.setup(3, last.facts().options(), GameRandom.seeded(last.facts().seed())));
     }
 
     @Test

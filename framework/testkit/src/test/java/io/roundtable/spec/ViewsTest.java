@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Target;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.spi.Viewer;
 import io.roundtable.core.view.Deltas;
 import io.roundtable.sample.highcard.HighCard;
@@ -25,7 +25,7 @@ import io.roundtable.testkit.Table;
 
 /** Frames per viewer kind, and deltas between two frames of one viewer. */
 class ViewsTest {
-    private static final GameHost<?, ?, ?> HOST = new GameHost<>(new HighCard());
+    private static final GameAdapter<?, ?, ?> HOST = new GameAdapter<>(new HighCard());
 
     private static HighCardState state(Table table) {
         return Json.convert(table.room().state(), HighCardState.class);

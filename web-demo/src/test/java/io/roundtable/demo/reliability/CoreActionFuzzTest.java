@@ -15,13 +15,13 @@ import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
 import io.roundtable.core.room.RoomSettings;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.view.Frames;
 import io.roundtable.demo.support.AvalonMoves;
 import io.roundtable.games.avalon.Avalon;
@@ -40,7 +40,7 @@ class CoreActionFuzzTest {
 
     final RoomEngine engine = new RoomEngine(GameCatalog.of(new Avalon()),
             RoomSettings.defaults().withBarrierCountdown(Duration.ZERO));
-    final GameHost<?, ?, ?> host = engine.games().get("avalon");
+    final GameAdapter<?, ?, ?> game = engine.games().get("avalon");
     final Mutator mutator = new Mutator(SEED);
     final Tally tally = new Tally();
     Instant now = Instant.parse("2026-11-26T10:00:00Z");
@@ -81,7 +81,7 @@ class CoreActionFuzzTest {
 
     Room newGame() {
         games++;
-        Step created = engine.create("fuzz" + games, "avalon",
+        Result created = engine.create("fuzz" + games, "avalon",
                 Json.read("{\"players\":5,\"evilChannel\":true,\"lady\":true}", JsonNode.class), 0, true, SEED + games, now);
         Room room = created.room();
         for (String member : MEMBERS) {
@@ -94,7 +94,7 @@ class CoreActionFuzzTest {
         return room;
     }
 
-    /** The runtime's records turned into the core's, as Commands.toCore does; null when not one of ours. */
+    /** The runtime's records turned into the core's, as WireCommand.ToRoom.toCore does; null when not one of ours. */
     Command command(String member, boolean action, JsonNode input) {
         if (action) {
             Long expected = mutator.random().nextInt(4) == 0 ? (long) mutator.random().nextInt(100) : null;
@@ -103,12 +103,12 @@ class CoreActionFuzzTest {
         try {
             return switch (input.path("type").asText()) {
                 case "send" -> {
-                    var send = Json.convert(input, io.roundtable.runtime.protocol.ClientCommand.Send.class);
+                    var send = Json.convert(input, io.roundtable.runtime.protocol.WireCommand.Send.class);
                     yield new Command.Send(member, send.to(), send.text(), send.idempotencyKey(), send.kind());
                 }
                 case "ack" -> new Command.Ack(member, input.path("upTo").asLong());
                 case "voice-report" -> {
-                    var report = Json.convert(input, io.roundtable.runtime.protocol.ClientCommand.VoiceReport.class);
+                    var report = Json.convert(input, io.roundtable.runtime.protocol.WireCommand.VoiceReport.class);
                     yield new Command.VoiceReport(member, report.muted(), report.links());
                 }
                 case "voice-join" -> new Command.VoiceJoin(member);
@@ -122,7 +122,7 @@ class CoreActionFuzzTest {
     }
 
     Room apply(Room room, Command command, String what) {
-        Step step;
+        Result step;
         try {
             step = engine.handle(room, command, now);
         } catch (RuntimeException e) {
@@ -147,7 +147,7 @@ class CoreActionFuzzTest {
             step.moves().forEach(m -> Json.read(Json.write(m), io.roundtable.core.room.Move.class));
             step.deliveries().forEach(d -> Json.read(Json.write(d.message()), io.roundtable.core.message.Message.class));
             for (String member : MEMBERS) {
-                Json.write(Frames.frame(step.room(), host, member));
+                Json.write(Frames.frame(step.room(), game, member));
             }
         } catch (RuntimeException | AssertionError e) {
             tally.fail(what + " was accepted but the room no longer reads back: " + e);
@@ -159,7 +159,7 @@ class CoreActionFuzzTest {
     /** One awaited seat plays a legal move from its own frame, so the fuzz reaches every phase. */
     Room legitMove(Room room) {
         for (String member : MEMBERS.subList(0, 5)) {
-            Optional<JsonNode> move = AvalonMoves.next(Frames.frame(room, host, member));
+            Optional<JsonNode> move = AvalonMoves.next(Frames.frame(room, game, member));
             if (move.isPresent()) {
                 return apply(room, new Command.Act(member, move.get(), null, null), "a legal move");
             }

@@ -45,6 +45,7 @@ public final class TestPlayer {
     private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Set when a patch did not start from the version this client held (the protocol's promise broken). */
     public volatile String broken;
+    private int protocol = 1;
 
     private TestPlayer(String base, String room, String member, String token) {
         this.base = base;
@@ -108,11 +109,18 @@ public final class TestPlayer {
         return moved;
     }
 
+    /** The socket protocol this client asks for (docs/protocol.md); 1 unless set. */
+    public TestPlayer protocol(int asked) {
+        protocol = asked;
+        return this;
+    }
+
     /** Opens the room socket, resuming from what this client already has. */
     public TestPlayer connect(String origin) {
         closed = new CompletableFuture<>();
         closeCode = null;
         String query = "?token=" + token + (version >= 0 ? "&version=" + version : "")
+                + (protocol > 1 ? "&protocol=" + protocol : "")
                 + (messages.isEmpty() ? "" : "&inbox=" + messages.get(messages.size() - 1).get("seq").asLong());
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         if (origin != null) {

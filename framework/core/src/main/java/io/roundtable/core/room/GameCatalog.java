@@ -9,7 +9,18 @@ import io.roundtable.core.spi.GameRules;
 
 /** The games a server offers, by id. */
 public final class GameCatalog {
-    private final Map<String, GameHost<?, ?, ?>> games = new LinkedHashMap<>();
+    private final Map<String, GameAdapter<?, ?, ?>> games = new LinkedHashMap<>();
+    private final StateReader.Reading reading;
+
+    /** A catalogue whose adapters read every state afresh. */
+    public GameCatalog() {
+        this(StateReader.Reading.PLAIN);
+    }
+
+    /** A catalogue whose adapters read states through {@code reading}. */
+    public GameCatalog(StateReader.Reading reading) {
+        this.reading = reading;
+    }
 
     public static GameCatalog of(GameRules<?, ?, ?>... rules) {
         GameCatalog catalog = new GameCatalog();
@@ -24,21 +35,26 @@ public final class GameCatalog {
             throw new IllegalArgumentException("a game id is 1 to 32 of a-z, 0-9 and _, starting with a letter"
                     + " (it is the namespace of the game's rejection codes): " + rules.id());
         }
-        if (games.putIfAbsent(rules.id(), new GameHost<>(rules)) != null) {
+        if (games.putIfAbsent(rules.id(), new GameAdapter<>(rules, reading)) != null) {
             throw new IllegalArgumentException("two games share the id " + rules.id());
         }
         return this;
     }
 
-    public Optional<GameHost<?, ?, ?>> find(String id) {
+    public Optional<GameAdapter<?, ?, ?>> find(String id) {
         return Optional.ofNullable(games.get(id));
     }
 
-    public GameHost<?, ?, ?> get(String id) {
+    public GameAdapter<?, ?, ?> get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("no game " + id));
     }
 
-    public Collection<GameHost<?, ?, ?>> all() {
+    /** The game room {@code room} plays. */
+    public GameAdapter<?, ?, ?> playedIn(Room room) {
+        return get(room.facts().game());
+    }
+
+    public Collection<GameAdapter<?, ?, ?>> all() {
         return games.values();
     }
 }

@@ -23,96 +23,96 @@ final class Mail {
         this.settings = settings;
     }
 
-    Step send(Room room, GameHost<?, ?, ?> host, Command.Send send, Instant now) {
+    Result send(Room room, GameAdapter<?, ?, ?> game, Command.Send send, Instant now) {
         Optional<Member> found = room.member(send.member());
         if (found.isEmpty()) {
-            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
         if (!Recent.validKey(send.idempotencyKey())) {
-            return Step.rejected(room, Recent.INVALID_KEY);
+            return Result.rejected(room, Recent.INVALID_KEY);
         }
         Optional<Room.RecentReply> earlier = Recent.find(room, send.member(), send.idempotencyKey());
         if (earlier.isPresent()) {
-            return Step.unchanged(room, new Reply.Accepted(earlier.get().version(), send.member(), true));
+            return Result.unchanged(room, new Reply.Accepted(earlier.get().version(), send.member(), true));
         }
         Member sender = found.get();
         String text = send.text() == null ? "" : clean(send.text());
         boolean signal = Message.SIGNAL.equals(send.kind());
         if (send.kind() != null && !signal && !Message.CHAT.equals(send.kind())) {
-            return Step.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A message's kind is chat or signal."));
+            return Result.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A message's kind is chat or signal."));
         }
         if (text.isBlank()) {
-            return Step.rejected(room, ErrorCode.MESSAGE_EMPTY.rejection());
+            return Result.rejected(room, ErrorCode.MESSAGE_EMPTY.rejection());
         }
         int limit = signal ? settings.limits().maxSignalLength() : settings.limits().maxMessageLength();
         if (text.codePointCount(0, text.length()) > limit) {
-            return Step.rejected(room, ErrorCode.MESSAGE_TOO_LONG.rejection(
+            return Result.rejected(room, ErrorCode.MESSAGE_TOO_LONG.rejection(
                     "A " + (signal ? "signalling message" : "message") + " has at most " + limit + " characters."));
         }
         Target target = send.to() == null ? Target.room() : send.to();
         if (target instanceof Target.Direct direct && direct.member() == null) {
-            return Step.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
+            return Result.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
         }
         if (signal && !(target instanceof Target.Direct direct && room.voice() != null
                 && room.voice().contains(sender.id()) && room.voice().contains(direct.member()))) {
-            return Step.rejected(room, target instanceof Target.Direct d && d.member().equals(sender.id())
+            return Result.rejected(room, target instanceof Target.Direct d && d.member().equals(sender.id())
                     ? ErrorCode.MESSAGE_TO_SELF.rejection()
                     : ErrorCode.MESSAGE_SIGNAL_NOT_IN_VOICE.rejection());
         }
         List<Member> recipients;
         if (target instanceof Target.Direct direct) {
             if (sender.id().equals(direct.member())) {
-                return Step.rejected(room, ErrorCode.MESSAGE_TO_SELF.rejection());
+                return Result.rejected(room, ErrorCode.MESSAGE_TO_SELF.rejection());
             }
             Optional<Member> to = room.member(direct.member()).filter(m -> !m.bot());
             if (to.isEmpty()) {
-                return Step.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
+                return Result.rejected(room, ErrorCode.MESSAGE_NO_RECIPIENT.rejection());
             }
             // A chat message is copied to its sender so the conversation sits in one inbox; signalling is not.
             recipients = signal ? List.of(to.get()) : List.of(to.get(), sender);
         } else if (target instanceof Target.ChannelTarget channelTarget) {
-            Optional<Channel> channel = writable(room, host, sender, channelTarget.channel());
+            Optional<Channel> channel = writable(room, game, sender, channelTarget.channel());
             if (channel.isEmpty()) {
-                return Step.rejected(room, ErrorCode.MESSAGE_NO_CHANNEL.rejection());
+                return Result.rejected(room, ErrorCode.MESSAGE_NO_CHANNEL.rejection());
             }
             recipients = room.members().stream()
                     .filter(m -> !m.bot() && m.isSeated() && channel.get().readers().contains(m.seat())).toList();
         } else {
-            if (sender.isSpectator() && room.phase() == Phase.PLAY && !host.spectatorsMayChat(room.state())) {
-                return Step.rejected(room, ErrorCode.MESSAGE_SPECTATORS_MUTED.rejection());
+            if (sender.isSpectator() && room.phase() == Phase.PLAY && !game.spectatorsMayChat(room.state())) {
+                return Result.rejected(room, ErrorCode.MESSAGE_SPECTATORS_MUTED.rejection());
             }
             recipients = room.members().stream().filter(m -> !m.bot()).toList();
         }
-        Step step = deliver(room, sender, target, text, signal ? Message.SIGNAL : Message.CHAT, recipients, now);
+        Result step = deliver(room, sender, target, text, signal ? Message.SIGNAL : Message.CHAT, recipients, now);
         return Recent.remember(step, send.member(), send.idempotencyKey(), settings.limits().recentReplies());
     }
 
     /** The channel if the sender may write to it; the same empty answer whether or not it exists. */
-    private static Optional<Channel> writable(Room room, GameHost<?, ?, ?> host, Member sender, String channelId) {
+    private static Optional<Channel> writable(Room room, GameAdapter<?, ?, ?> game, Member sender, String channelId) {
         if (sender.isSpectator() || room.state() == null || room.state().isNull() || room.phase() != Phase.PLAY) {
             return Optional.empty();
         }
-        return host.channels(room.state()).stream()
+        return game.channels(room.state()).stream()
                 .filter(c -> c.id().equals(channelId) && c.writers().contains(sender.seat())).findFirst();
     }
 
-    private Step deliver(Room room, Member sender, Target target, String text, String kind, List<Member> recipients,
+    private Result deliver(Room room, Member sender, Target target, String text, String kind, List<Member> recipients,
             Instant now) {
         long number = room.post().messages() + 1;
         String id = room.id() + ":" + number;
-        Change change = new Change(room, now);
+        Pending pending = new Pending(room, now);
         List<DirectReceipt> receipts = new ArrayList<>(room.post().receipts());
         for (Member recipient : recipients) {
             long seq = recipient.inboxSeq() + 1;
-            change.room = change.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
-            change.deliveries.add(new Delivery(recipient.id(),
+            pending.room = pending.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
+            pending.deliveries.add(new Delivery(recipient.id(),
                     new Message(seq, id, sender.id(), sender.name(), target, text, now, kind)));
             if (target instanceof Target.Direct direct && recipient.id().equals(direct.member())) {
                 receipts.add(new DirectReceipt(id, sender.id(), recipient.id(), seq));
             }
         }
-        change.room = change.room.withPost(new Postbox(number, trim(receipts, sender.id()))).withLastActiveAt(now);
-        return change.commit(sender.id());
+        pending.room = pending.room.withPost(new Postbox(number, trim(receipts, sender.id()))).withLastActiveAt(now);
+        return pending.commit(sender.id());
     }
 
     private List<DirectReceipt> trim(List<DirectReceipt> receipts, String sender) {
@@ -135,19 +135,19 @@ final class Mail {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    Step ack(Room room, Command.Ack ack, Instant now) {
+    Result ack(Room room, Command.Ack ack, Instant now) {
         Optional<Member> member = room.member(ack.member());
         if (member.isEmpty()) {
-            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
         if (ack.upTo() > member.get().inboxSeq() || ack.upTo() < 0) {
-            return Step.rejected(room, ErrorCode.MESSAGE_BAD_ACK.rejection(
+            return Result.rejected(room, ErrorCode.MESSAGE_BAD_ACK.rejection(
                     "Your inbox holds messages up to " + member.get().inboxSeq() + "."));
         }
         if (ack.upTo() <= member.get().ackedSeq()) {
-            return Step.unchanged(room, new Reply.Accepted(room.version(), ack.member(), false));
+            return Result.unchanged(room, new Reply.Accepted(room.version(), ack.member(), false));
         }
-        Change change = new Change(room.withMember(ack.member(), m -> m.withAckedSeq(ack.upTo())), now);
-        return change.commit(ack.member());
+        Pending pending = new Pending(room.withMember(ack.member(), m -> m.withAckedSeq(ack.upTo())), now);
+        return pending.commit(ack.member());
     }
 }

@@ -20,11 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 record Offers(Set<Integer> awaiting, Map<Integer, Object> choices) {
     static final Offers NONE = new Offers(Set.of(), Map.of());
 
-    static Offers of(GameHost<?, ?, ?> host, JsonNode state) {
-        Set<Integer> awaiting = host.awaiting(state);
+    static Offers of(GameAdapter<?, ?, ?> game, JsonNode state) {
+        Set<Integer> awaiting = game.awaiting(state);
         Map<Integer, Object> choices = new HashMap<>();
         for (int seat : awaiting) {
-            choices.put(seat, host.choices(state, seat));
+            choices.put(seat, game.choices(state, seat));
         }
         return new Offers(Set.copyOf(awaiting), choices);
     }

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Outcome;
+import io.roundtable.core.spi.Rejection;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Turn;
 import io.roundtable.core.spi.TurnTimer;
@@ -24,192 +26,193 @@ final class Play {
     }
 
     /** Play begins: the rules set up {@code players} seats from the match seed. */
-    void start(Change change, GameHost<?, ?, ?> host, int players) {
-        Room room = change.room;
-        JsonNode state = host.setup(players, room.facts().options(), GameRandom.seeded(room.facts().seed()));
-        change.room = room.withSlot(s -> s.started(state, players));
-        offer(change, Offers.NONE, Offers.of(host, state), null);
-        advance(change, host);
+    void start(Pending pending, GameAdapter<?, ?, ?> game, int players) {
+        Room room = pending.room;
+        JsonNode state = game.setup(players, room.facts().options(), GameRandom.seeded(room.facts().seed()));
+        pending.room = room.withSlot(s -> s.started(state, players));
+        offer(pending, Offers.NONE, Offers.of(game, state), null);
+        advance(pending, game);
     }
 
-    Step act(Room room, GameHost<?, ?, ?> host, Command.Act act, Instant now) {
+    Result act(Room room, GameAdapter<?, ?, ?> game, Command.Act act, Instant now) {
         Optional<Member> found = room.member(act.member());
         if (found.isEmpty()) {
-            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
         Member member = found.get();
         if (member.isSpectator()) {
-            return Step.rejected(room, ErrorCode.ROOM_SPECTATOR.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_SPECTATOR.rejection());
         }
         if (!Recent.validKey(act.idempotencyKey())) {
-            return Step.rejected(room, Recent.INVALID_KEY);
+            return Result.rejected(room, Recent.INVALID_KEY);
         }
         Optional<Room.RecentReply> earlier = Recent.find(room, act.member(), act.idempotencyKey());
         if (earlier.isPresent()) {
-            return Step.unchanged(room, new Reply.Accepted(earlier.get().version(), act.member(), true));
+            return Result.unchanged(room, new Reply.Accepted(earlier.get().version(), act.member(), true));
         }
         if (room.phase() == Phase.FINISHED) {
-            return Step.rejected(room, ErrorCode.ROOM_FINISHED.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_FINISHED.rejection());
         }
         if (room.phase() != Phase.PLAY) {
-            return Step.rejected(room, ErrorCode.ROOM_WRONG_PHASE.rejection("The game has not started yet."));
+            return Result.rejected(room, ErrorCode.ROOM_WRONG_PHASE.rejection("The game has not started yet."));
         }
         if (room.slot().paused()) {
-            return Step.rejected(room, ErrorCode.ROOM_PAUSED.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_PAUSED.rejection());
         }
         Long expected = act.expectedVersion();
         if (expected != null && (expected < room.slot().offeredSince(member.seat()) || expected > room.version())) {
-            return Step.rejected(room, ErrorCode.ACTION_STALE_VERSION.rejection(
+            return Result.rejected(room, ErrorCode.ACTION_STALE_VERSION.rejection(
                     "Your step or your choices changed after version " + expected + "; the room is now at version "
                             + room.version() + ". Look again and retry."));
         }
-        if (!host.awaiting(room.state()).contains(member.seat())) {
-            return Step.rejected(room, ErrorCode.ACTION_NOT_YOUR_TURN.rejection());
+        Optional<Rejection> notYourTurn = WhoseTurn.refusal(game.awaiting(room.state()), member.seat());
+        if (notYourTurn.isPresent()) {
+            return Result.rejected(room, notYourTurn.get());
         }
         if (act.action() == null || !act.action().isObject()) {
-            return Step.rejected(room, ErrorCode.ACTION_MALFORMED.rejection("An action is a JSON object."));
+            return Result.rejected(room, ErrorCode.ACTION_MALFORMED.rejection("An action is a JSON object."));
         }
-        Offers before = Offers.of(host, room.state());
-        GameHost.Applied applied = host.apply(room.state(), member.seat(), act.action(),
+        Offers before = Offers.of(game, room.state());
+        Decision<JsonNode> decision = game.apply(room.state(), member.seat(), act.action(),
                 new Turn(now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
-        if (!applied.accepted()) {
-            return Step.rejected(room, applied.rejection());
+        if (decision instanceof Decision.Rejected<JsonNode> refused) {
+            return Result.rejected(room, refused.rejection());
         }
-        Change change = new Change(room.withLastActiveAt(now), now);
-        record(change, host, Move.ACT, member.seat(), act.action(), "player", applied, before);
-        advance(change, host);
-        Step step = change.commit(act.member());
+        Pending pending = new Pending(room.withLastActiveAt(now), now);
+        record(pending, game, Move.ACT, member.seat(), act.action(), "player", decision, before);
+        advance(pending, game);
+        Result step = pending.commit(act.member());
         return Recent.remember(step, act.member(), act.idempotencyKey(), settings.limits().recentReplies());
     }
 
     /** Dynamic rooms: a member sat down during play. */
-    void seatJoined(Change change, GameHost<?, ?, ?> host, int seat) {
-        Room room = change.room;
-        Offers before = Offers.of(host, room.state());
-        JsonNode state = host.onJoin(room.state(), seat);
-        change.room = room.withSlot(s -> s.moved(state));
-        offer(change, before, Offers.of(host, state), null);
-        change.moves.add(new Move(room.slot().moves(), Move.JOIN, seat, NullNode.getInstance(), "player", change.now, 0));
-        advance(change, host);
+    void seatJoined(Pending pending, GameAdapter<?, ?, ?> game, int seat) {
+        seatChanged(pending, game, seat, Move.JOIN, game.onJoin(pending.room.state(), seat));
     }
 
     /** Dynamic rooms: a member left their seat during play. */
-    void seatLeft(Change change, GameHost<?, ?, ?> host, int seat) {
-        Room room = change.room;
-        Offers before = Offers.of(host, room.state());
-        JsonNode state = host.onLeave(room.state(), seat);
-        change.room = room.withSlot(s -> s.moved(state));
-        offer(change, before, Offers.of(host, state), null);
-        change.moves.add(new Move(room.slot().moves(), Move.LEAVE, seat, NullNode.getInstance(), "player", change.now, 0));
-        advance(change, host);
+    void seatLeft(Pending pending, GameAdapter<?, ?, ?> game, int seat) {
+        seatChanged(pending, game, seat, Move.LEAVE, game.onLeave(pending.room.state(), seat));
+    }
+
+    /** A seat came or went in a dynamic room: the game's answer {@code state} is logged as a move of {@code kind}. */
+    private void seatChanged(Pending pending, GameAdapter<?, ?, ?> game, int seat, String kind, JsonNode state) {
+        Room room = pending.room;
+        Offers before = Offers.of(game, room.state());
+        pending.room = room.withSlot(s -> s.moved(state));
+        offer(pending, before, Offers.of(game, state), null);
+        pending.moves.add(new Move(room.slot().moves(), kind, seat, NullNode.getInstance(), "player", pending.now, 0));
+        advance(pending, game);
     }
 
     /**
      * A fixed game lost a seated player: the game's seat-loss policy decides. A player who left for
      * good is replaced by a bot (or, where the game would pause, the game is aborted: nobody is coming back).
      */
-    void seatLost(Change change, GameHost<?, ?, ?> host, Member member, boolean forGood) {
-        Policy.SeatLoss policy = host.policy(change.room.facts().options()).seatLoss();
+    void seatLost(Pending pending, GameAdapter<?, ?, ?> game, Member member, boolean forGood) {
+        Policy.SeatLoss policy = game.policy(pending.room.facts().options()).seatLoss();
         if (policy == Policy.SeatLoss.ABORT || policy == Policy.SeatLoss.PAUSE && forGood) {
-            finish(change, Outcome.aborted(member.name() + " left, so the game was abandoned."));
+            finish(pending, Outcome.aborted(member.name() + " left, so the game was abandoned."));
             return;
         }
         if (policy == Policy.SeatLoss.PAUSE) {
-            change.room = change.room.withSlot(s -> s.withPaused(true));
+            pending.room = pending.room.withSlot(s -> s.withPaused(true));
             return;
         }
-        change.room = change.room.withMember(member.id(), m -> forGood ? m.replacedByBot() : m.withStandIn(true));
-        advance(change, host);
+        pending.room = pending.room.withMember(member.id(), m -> forGood ? m.replacedByBot() : m.withStandIn(true));
+        advance(pending, game);
     }
 
     /** Applies timeout actions for every awaited seat whose turn timer ran out. */
-    void expireTimer(Change change, GameHost<?, ?, ?> host) {
-        Room room = change.room;
-        for (int seat : new TreeSet<>(host.awaiting(room.state()))) {
-            room = change.room;
-            Optional<JsonNode> action = host.onTimeout(room.state(), seat,
+    void expireTimer(Pending pending, GameAdapter<?, ?, ?> game) {
+        Room room = pending.room;
+        for (int seat : new TreeSet<>(game.awaiting(room.state()))) {
+            room = pending.room;
+            Optional<JsonNode> action = game.onTimeout(room.state(), seat,
                     GameRandom.forStep(room.facts().seed(), room.slot().moves()));
-            if (action.isEmpty() || !host.awaiting(room.state()).contains(seat)) {
+            if (action.isEmpty() || !game.awaiting(room.state()).contains(seat)) {
                 continue;
             }
-            Offers before = Offers.of(host, room.state());
-            GameHost.Applied applied = host.apply(room.state(), seat, action.get(),
-                    new Turn(change.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
-            if (applied.accepted()) {
-                record(change, host, Move.ACT, seat, action.get(), "timeout", applied, before);
-            }
+            Offers before = Offers.of(game, room.state());
+            Decision<JsonNode> decision = game.apply(room.state(), seat, action.get(),
+                    new Turn(pending.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
+            record(pending, game, Move.ACT, seat, action.get(), "timeout", decision, before);
         }
-        change.room = change.room.withSlot(s -> s.withTimer(null));
-        advance(change, host);
+        pending.room = pending.room.withSlot(s -> s.withTimer(null));
+        advance(pending, game);
     }
 
-    private static void record(Change change, GameHost<?, ?, ?> host, String kind, int seat, JsonNode action,
-            String by, GameHost.Applied applied, Offers before) {
-        Room room = change.room;
-        change.room = room.withSlot(s -> s.moved(applied.state()));
-        offer(change, before, Offers.of(host, applied.state()), seat);
-        change.moves.add(new Move(room.slot().moves(), kind, seat, action, by, change.now, 0));
-        change.events.addAll(applied.events());
+    /** Records an accepted move in the pending; a rejected one changes nothing. Returns whether it was accepted. */
+    private static boolean record(Pending pending, GameAdapter<?, ?, ?> game, String kind, int seat, JsonNode action,
+            String by, Decision<JsonNode> decision, Offers before) {
+        if (!(decision instanceof Decision.Accepted<JsonNode> accepted)) {
+            return false;
+        }
+        Room room = pending.room;
+        pending.room = room.withSlot(s -> s.moved(accepted.state()));
+        offer(pending, before, Offers.of(game, accepted.state()), seat);
+        pending.moves.add(new Move(room.slot().moves(), kind, seat, action, by, pending.now, 0));
+        pending.events.addAll(accepted.events());
+        return true;
     }
 
     /** The seats' offers moved from {@code before} to {@code after}: stamp those that changed with this change's version. */
-    private static void offer(Change change, Offers before, Offers after, Integer actor) {
-        Room room = change.room;
-        change.room = room.withSlot(s -> s.withOfferedSince(before.next(after, actor, s.offeredSince(), room.version() + 1)));
+    private static void offer(Pending pending, Offers before, Offers after, Integer actor) {
+        Room room = pending.room;
+        pending.room = room.withSlot(s -> s.withOfferedSince(before.next(after, actor, s.offeredSince(), room.version() + 1)));
     }
 
     /** After any game change: finish if over, let bots play their awaited seats, restart the turn timer. */
-    void advance(Change change, GameHost<?, ?, ?> host) {
-        for (int i = 0; i < settings.limits().maxBotMoves() && change.room.phase() == Phase.PLAY && !change.room.slot().paused(); i++) {
-            Optional<Outcome> outcome = host.outcome(change.room.state());
+    void advance(Pending pending, GameAdapter<?, ?, ?> game) {
+        for (int i = 0; i < settings.limits().maxBotMoves() && pending.room.phase() == Phase.PLAY && !pending.room.slot().paused(); i++) {
+            Optional<Outcome> outcome = game.outcome(pending.room.state());
             if (outcome.isPresent()) {
-                finish(change, outcome.get());
+                finish(pending, outcome.get());
                 return;
             }
-            if (!botMove(change, host)) {
+            if (!botMove(pending, game)) {
                 break;
             }
         }
-        restartTimer(change, host);
+        restartTimer(pending, game);
     }
 
-    private boolean botMove(Change change, GameHost<?, ?, ?> host) {
-        Room room = change.room;
-        Set<Integer> awaiting = host.awaiting(room.state());
+    private boolean botMove(Pending pending, GameAdapter<?, ?, ?> game) {
+        Room room = pending.room;
+        Set<Integer> awaiting = game.awaiting(room.state());
         for (Member member : room.seated()) {
             if (!member.playedByBot() || !awaiting.contains(member.seat())) {
                 continue;
             }
             GameRandom random = GameRandom.forStep(room.facts().seed(), room.slot().moves());
-            Optional<JsonNode> action = host.bot(room.state(), member.seat(), random);
+            Optional<JsonNode> action = game.bot(room.state(), member.seat(), random);
             if (action.isEmpty()) {
                 continue;
             }
-            Offers before = Offers.of(host, room.state());
-            GameHost.Applied applied = host.apply(room.state(), member.seat(), action.get(),
-                    new Turn(change.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
-            if (applied.accepted()) {
-                record(change, host, Move.ACT, member.seat(), action.get(), "bot", applied, before);
+            Offers before = Offers.of(game, room.state());
+            Decision<JsonNode> decision = game.apply(room.state(), member.seat(), action.get(),
+                    new Turn(pending.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
+            if (record(pending, game, Move.ACT, member.seat(), action.get(), "bot", decision, before)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void restartTimer(Change change, GameHost<?, ?, ?> host) {
-        Room room = change.room;
+    private void restartTimer(Pending pending, GameAdapter<?, ?, ?> game) {
+        Room room = pending.room;
         if (room.phase() != Phase.PLAY) {
             return;
         }
-        Optional<TurnTimer> timer = host.timer(room.state(), room.facts().options());
+        Optional<TurnTimer> timer = game.timer(room.state(), room.facts().options());
         GameSlot.TimerState next = timer.map(t -> room.slot().timer() != null && room.slot().timer().step().equals(t.step())
                 ? room.slot().timer()
-                : new GameSlot.TimerState(t.step(), change.now.plus(t.limit()))).orElse(null);
-        change.room = room.withSlot(s -> s.withTimer(next));
+                : new GameSlot.TimerState(t.step(), pending.now.plus(t.limit()))).orElse(null);
+        pending.room = room.withSlot(s -> s.withTimer(next));
     }
 
-    void finish(Change change, Outcome outcome) {
-        Room room = change.room;
-        change.room = change.room.withSlot(s -> s.finished(outcome));
+    void finish(Pending pending, Outcome outcome) {
+        Room room = pending.room;
+        pending.room = pending.room.withSlot(s -> s.finished(outcome));
     }
 }

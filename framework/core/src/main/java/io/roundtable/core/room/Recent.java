@@ -26,7 +26,7 @@ final class Recent {
         return room.recent().stream().filter(r -> r.member().equals(member) && r.key().equals(key)).findFirst();
     }
 
-    static Step remember(Step step, String member, String key, int limit) {
+    static Result remember(Result step, String member, String key, int limit) {
         if (key == null || !step.changed()) {
             return step;
         }
@@ -35,7 +35,7 @@ final class Recent {
         while (recent.size() > limit) {
             recent.remove(0);
         }
-        return new Step(step.room().withRecent(recent), step.reply(), true, step.deliveries(), step.moves(),
+        return new Result(step.room().withRecent(recent), step.reply(), true, step.deliveries(), step.moves(),
                 step.events(), step.expired());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Turn;
 import io.roundtable.core.spi.Viewer;
@@ -23,53 +24,53 @@ public final class Replay {
     }
 
     /** The game state after the first {@code steps} moves of the log. */
-    public static JsonNode state(GameHost<?, ?, ?> host, JsonNode options, int players, long seed, List<Move> moves,
+    public static JsonNode state(GameAdapter<?, ?, ?> game, JsonNode options, int players, long seed, List<Move> moves,
             int steps) {
-        return walk(host, options, players, seed, moves, steps, null, null);
+        return walk(game, options, players, seed, moves, steps, null, null);
     }
 
     /** The game after the first {@code steps} moves, and the last of them as {@code viewer} may know it. */
-    public static Seen step(GameHost<?, ?, ?> host, JsonNode options, int players, long seed, List<Move> moves,
+    public static Seen step(GameAdapter<?, ?, ?> game, JsonNode options, int players, long seed, List<Move> moves,
             int steps, Viewer viewer) {
         List<Move> seen = new ArrayList<>();
-        JsonNode state = walk(host, options, players, seed, moves, steps, viewer, seen);
+        JsonNode state = walk(game, options, players, seed, moves, steps, viewer, seen);
         return new Seen(state, steps == 0 ? null : seen.get(steps - 1));
     }
 
     /** The whole move log as {@code viewer} may know it. */
-    public static List<Move> log(GameHost<?, ?, ?> host, JsonNode options, int players, long seed, List<Move> moves,
+    public static List<Move> log(GameAdapter<?, ?, ?> game, JsonNode options, int players, long seed, List<Move> moves,
             Viewer viewer) {
         List<Move> seen = new ArrayList<>();
-        walk(host, options, players, seed, moves, moves.size(), viewer, seen);
+        walk(game, options, players, seed, moves, moves.size(), viewer, seen);
         return seen;
     }
 
     /** Applies the first {@code steps} moves; with a viewer, adds each move as it may know it to {@code seen}. */
-    private static JsonNode walk(GameHost<?, ?, ?> host, JsonNode options, int players, long seed, List<Move> moves,
+    private static JsonNode walk(GameAdapter<?, ?, ?> game, JsonNode options, int players, long seed, List<Move> moves,
             int steps, Viewer viewer, List<Move> seen) {
         if (steps < 0 || steps > moves.size()) {
             throw new IllegalArgumentException("step " + steps + " is outside 0.." + moves.size());
         }
-        JsonNode state = host.setup(players, options, GameRandom.seeded(seed));
+        JsonNode state = game.setup(players, options, GameRandom.seeded(seed));
         for (int i = 0; i < steps; i++) {
             Move move = moves.get(i);
             if (move.index() != i) {
                 throw new IllegalArgumentException("move " + i + " is out of order (index " + move.index() + ")");
             }
             if (viewer != null) {
-                seen.add(seenBy(host, state, move, viewer));
+                seen.add(seenBy(game, state, move, viewer));
             }
             state = switch (move.kind()) {
-                case Move.JOIN -> host.onJoin(state, move.seat());
-                case Move.LEAVE -> host.onLeave(state, move.seat());
+                case Move.JOIN -> game.onJoin(state, move.seat());
+                case Move.LEAVE -> game.onLeave(state, move.seat());
                 default -> {
-                    GameHost.Applied applied = host.apply(state, move.seat(), move.action(),
+                    Decision<JsonNode> decision = game.apply(state, move.seat(), move.action(),
                             new Turn(move.at(), GameRandom.forStep(seed, i)));
-                    if (!applied.accepted()) {
+                    if (decision instanceof Decision.Rejected<JsonNode> refused) {
                         throw new IllegalStateException("move " + i + " was rejected on replay: "
-                                + applied.rejection().code());
+                                + refused.rejection().code());
                     }
-                    yield applied.state();
+                    yield ((Decision.Accepted<JsonNode>) decision).state();
                 }
             };
         }
@@ -77,10 +78,10 @@ public final class Replay {
     }
 
     /** A move as a viewer may know it: a seat's action through the rules' move view; joins and leaves as they are. */
-    private static Move seenBy(GameHost<?, ?, ?> host, JsonNode before, Move move, Viewer viewer) {
+    private static Move seenBy(GameAdapter<?, ?, ?> game, JsonNode before, Move move, Viewer viewer) {
         if (!Move.ACT.equals(move.kind())) {
             return move;
         }
-        return move.withAction(host.moveView(before, move.seat(), move.action(), viewer));
+        return move.withAction(game.moveView(before, move.seat(), move.action(), viewer));
     }
 }

@@ -20,26 +20,26 @@ final class Sweep {
     }
 
     /** A member's client is alive: it shows online again, and takes its seat back from a stand-in bot. */
-    Step heartbeat(Room room, GameHost<?, ?, ?> host, String memberId, Instant now) {
+    Result heartbeat(Room room, GameAdapter<?, ?, ?> game, String memberId, Instant now) {
         Optional<Member> member = room.member(memberId);
         if (member.isEmpty()) {
-            return Step.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+            return Result.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
         }
         Member m = member.get();
         // Already online and playing their own seat: nothing changes, even in a paused game (only
         // the missing player's return can resume it), so nothing is stored and the version stays.
         if (!m.backWithSignOfLife()) {
-            return Step.unchanged(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE)),
+            return Result.unchanged(room.withMember(memberId, x -> x.seen(now, Presence.ONLINE)),
                     new Reply.Accepted(room.version(), memberId, false));
         }
-        Change change = new Change(room, now);
-        change.room = room.withMember(memberId, x -> x.seen(now, Presence.ONLINE).withStandIn(false));
-        resume(change, host);
-        return change.commit(memberId);
+        Pending pending = new Pending(room, now);
+        pending.room = room.withMember(memberId, x -> x.seen(now, Presence.ONLINE).withStandIn(false));
+        resume(pending, game);
+        return pending.commit(memberId);
     }
 
-    Step tick(Room room, GameHost<?, ?, ?> host, Command.Tick tick, Instant now) {
-        Change change = new Change(room, now);
+    Result tick(Room room, GameAdapter<?, ?, ?> game, Command.Tick tick, Instant now) {
+        Pending pending = new Pending(room, now);
         for (Member member : room.members()) {
             if (member.bot()) {
                 continue;
@@ -48,44 +48,44 @@ final class Sweep {
             Instant seen = reported != null && reported.isAfter(member.lastSeenAt()) ? reported : member.lastSeenAt();
             Presence presence = Presence.of(seen, now, settings.timings().awayAfter(), settings.timings().offlineAfter());
             if (presence != member.presence()) {
-                change.room = change.room.withMember(member.id(), m -> m.seen(seen, presence));
+                pending.room = pending.room.withMember(member.id(), m -> m.seen(seen, presence));
             }
             if (presence == Presence.ONLINE && member.standIn()) {
-                change.room = change.room.withMember(member.id(), m -> m.withStandIn(false));
+                pending.room = pending.room.withMember(member.id(), m -> m.withStandIn(false));
             }
             boolean lost = Duration.between(seen, now).compareTo(settings.timings().gracePeriod()) > 0;
-            if (lost && !member.standIn() && change.room.phase() != Phase.FINISHED) {
-                Member current = change.room.member(member.id()).orElseThrow();
-                if (!change.room.slot().paused() || !current.isSeated()) {
-                    lobby.depart(change, host, current, false);
+            if (lost && !member.standIn() && pending.room.phase() != Phase.FINISHED) {
+                Member current = pending.room.member(member.id()).orElseThrow();
+                if (!pending.room.slot().paused() || !current.isSeated()) {
+                    lobby.depart(pending, game, current, false);
                 }
             }
         }
-        if (change.room.slot().paused() || change.gameChanged()) {
-            resume(change, host);
+        if (pending.room.slot().paused() || pending.gameChanged()) {
+            resume(pending, game);
         }
-        if (change.room.phase() == Phase.BARRIER && !now.isBefore(change.room.slot().barrierEndsAt())) {
-            lobby.startPlay(change, host);
+        if (pending.room.phase() == Phase.BARRIER && !now.isBefore(pending.room.slot().barrierEndsAt())) {
+            lobby.startPlay(pending, game);
         }
-        if (change.room.phase() == Phase.PLAY && !change.room.slot().paused() && change.room.slot().timer() != null
-                && !now.isBefore(change.room.slot().timer().deadline())) {
-            play.expireTimer(change, host);
+        if (pending.room.phase() == Phase.PLAY && !pending.room.slot().paused() && pending.room.slot().timer() != null
+                && !now.isBefore(pending.room.slot().timer().deadline())) {
+            play.expireTimer(pending, game);
         }
-        boolean expired = idle(change.room, now);
-        if (change.room.equals(room)) {
-            return new Step(room, new Reply.Accepted(room.version(), null, false), false, List.of(), List.of(),
+        boolean expired = idle(pending.room, now);
+        if (pending.room.equals(room)) {
+            return new Result(room, new Reply.Accepted(room.version(), null, false), false, List.of(), List.of(),
                     List.of(), expired);
         }
-        Step step = change.commit(null);
-        return new Step(step.room(), step.reply(), true, step.deliveries(), step.moves(), step.events(), expired);
+        Result step = pending.commit(null);
+        return new Result(step.room(), step.reply(), true, step.deliveries(), step.moves(), step.events(), expired);
     }
 
     /** Unpauses a paused game once every seated player is back. */
-    private void resume(Change change, GameHost<?, ?, ?> host) {
-        Room room = change.room;
+    private void resume(Pending pending, GameAdapter<?, ?, ?> game) {
+        Room room = pending.room;
         if (!room.slot().paused()) {
-            if (change.gameChanged()) {
-                play.advance(change, host);
+            if (pending.gameChanged()) {
+                play.advance(pending, game);
             }
             return;
         }
@@ -93,8 +93,8 @@ final class Sweep {
                 .allMatch(m -> m.presence() != Presence.OFFLINE);
         if (everyoneBack) {
             // The clock did not run for the returning player: the current step gets a fresh turn timer.
-            change.room = room.withSlot(s -> s.withPaused(false).withTimer(null));
-            play.advance(change, host);
+            pending.room = room.withSlot(s -> s.withPaused(false).withTimer(null));
+            play.advance(pending, game);
         }
     }
 

@@ -61,7 +61,10 @@ public interface GameRules<O, S, A> {
     /** The seats the game is waiting for; empty once the game is over. */
     Set<Integer> awaiting(S state);
 
-    /** Applies one action of one seat: a new state, or a typed rejection that changes nothing. */
+    /**
+     * Applies one action of one awaited seat (the engine answers any other seat {@code action/not_your_turn}
+     * before asking): a new state, or a typed rejection that changes nothing.
+     */
     Decision<S> apply(S state, int seat, A action, Turn turn);
 
     /** What one viewer may see: a seat's view, or a spectator's ({@link Viewer#SPECTATOR}). */

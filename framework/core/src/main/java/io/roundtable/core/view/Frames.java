@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.roundtable.core.json.Json;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Room;
@@ -61,21 +61,21 @@ public final class Frames {
     }
 
     /** The frame for member {@code memberId}; a null member is an anonymous spectator. */
-    public static ObjectNode frame(Room room, GameHost<?, ?, ?> host, String memberId) {
+    public static ObjectNode frame(Room room, GameAdapter<?, ?, ?> game, String memberId) {
         Member me = memberId == null ? null : room.member(memberId).orElse(null);
         Viewer viewer = me == null || me.isSpectator() ? Viewer.SPECTATOR : Viewer.seat(me.seat());
         ObjectNode frame = NODES.objectNode();
-        frame.set("room", roomFacts(room, host));
+        frame.set("room", roomFacts(room, game));
         frame.set("me", me(room, me));
-        frame.set("channels", channels(room, host, room.members(), viewer));
+        frame.set("channels", channels(room, game, room.members(), viewer));
         frame.set("voice", voice(room));
         boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
-        frame.set("game", hasGame ? host.view(room.state(), viewer) : NODES.nullNode());
+        frame.set("game", hasGame ? game.view(room.state(), viewer) : NODES.nullNode());
         return frame;
     }
 
-    private static ObjectNode roomFacts(Room room, GameHost<?, ?, ?> host) {
-        Policy policy = host.policy(room.facts().options());
+    private static ObjectNode roomFacts(Room room, GameAdapter<?, ?, ?> game) {
+        Policy policy = game.policy(room.facts().options());
         ObjectNode facts = NODES.objectNode();
         facts.put("id", room.id());
         facts.put("game", room.facts().game());
@@ -150,12 +150,12 @@ public final class Frames {
     }
 
     /** Only the channels this viewer reads, each with the members who read it. */
-    private static ArrayNode channels(Room room, GameHost<?, ?, ?> host, List<Member> members, Viewer viewer) {
+    private static ArrayNode channels(Room room, GameAdapter<?, ?, ?> game, List<Member> members, Viewer viewer) {
         ArrayNode array = NODES.arrayNode();
         if (viewer.isSpectator() || room.phase() != Phase.PLAY || room.state() == null || room.state().isNull()) {
             return array;
         }
-        for (Channel channel : host.channels(room.state())) {
+        for (Channel channel : game.channels(room.state())) {
             if (!channel.readers().contains(viewer.seat())) {
                 continue;
             }

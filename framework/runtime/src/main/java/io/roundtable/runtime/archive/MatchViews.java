@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.GameCatalog;
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Replay;
 import io.roundtable.runtime.protocol.Problem;
@@ -42,7 +42,7 @@ public class MatchViews {
 
     /** The match after {@code step} moves (all of them when null), through {@code eyes}. */
     public Step step(ArchivedMatch match, List<ArchivedMove> rows, Integer step, Eyes eyes) {
-        GameHost<?, ?, ?> game = game(match);
+        GameAdapter<?, ?, ?> game = game(match);
         int steps = rows.size();
         int at = step == null ? steps : step;
         if (at < 0 || at > steps) {
@@ -58,7 +58,7 @@ public class MatchViews {
     }
 
     /** Without the rules nobody can tell what a viewer may learn of a move, so nothing is shown. */
-    private GameHost<?, ?, ?> game(ArchivedMatch match) {
+    private GameAdapter<?, ?, ?> game(ArchivedMatch match) {
         return games.find(match.game).orElseThrow(() -> new Problem(ErrorCode.ROOM_UNKNOWN_GAME,
                 "This server no longer offers the game " + match.game + "."));
     }

@@ -106,7 +106,7 @@ public interface RoundtableConfig {
         @WithDefault("true")
         boolean allowMissingOrigin();
 
-        /** A socket with no frame from its client for this long is closed (code 4408). */
+        /** A socket with no message from its client for this long is closed (code 4408). */
         @WithDefault("60s")
         Duration idleTimeout();
 

@@ -24,7 +24,7 @@ public class Engine {
     @Produces
     @Singleton
     GameCatalog catalog() {
-        GameCatalog catalog = new GameCatalog();
+        GameCatalog catalog = new GameCatalog(new LastStateMemo());
         for (GameRules<?, ?, ?> rules : ServiceLoader.load(GameRules.class, Thread.currentThread().getContextClassLoader())) {
             catalog.add(rules);
         }

@@ -13,7 +13,7 @@ import io.roundtable.runtime.config.RoundtableConfig;
 
 /**
  * Token buckets (Bucket4j) for every per-client limit of this node: commands per member, rooms and
- * joins per client address, frames per socket, sockets per client address.
+ * joins per client address, socket messages per socket, sockets per client address.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -41,7 +41,7 @@ public class RateLimits {
         return take("join:" + client, rate, rate, Duration.ofMinutes(1));
     }
 
-    /** A fresh bucket for the frames of one socket. */
+    /** A fresh bucket for the messages of one socket. */
     public Bucket socketFrames() {
         int rate = config.ws().framesPerSecond();
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(rate * 2L).refillGreedy(rate, Duration.ofSeconds(1))

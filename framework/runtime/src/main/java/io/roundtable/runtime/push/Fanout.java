@@ -21,9 +21,9 @@ import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
 import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.room.Room;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.view.Frames;
-import io.roundtable.runtime.protocol.ServerFrame;
+import io.roundtable.runtime.protocol.ServerMessage;
 import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
@@ -83,11 +83,11 @@ public class Fanout {
         s.caughtUp = false;
         s.lastFrame(null);
         s.lastVersion = -1;
-        var game = games.get(room.facts().game());
+        var game = games.playedIn(room);
         if (clientVersion != null && clientVersion == room.version()) {
             s.lastFrame(Frames.frame(room, game, s.member));
             s.lastVersion = room.version();
-            send(s, new ServerFrame.Synced(room.version()));
+            send(s, new ServerMessage.Synced(room.version()));
             return;
         }
         List<Room> missed = history.stream()
@@ -142,13 +142,21 @@ public class Fanout {
         return byConnection.size();
     }
 
-    /** A change this node committed: push it at once. */
-    public void committed(Step step) {
-        push(step.room(), step.deliveries(), step.events());
+    /**
+     * A change this node committed: push it at once. {@code route}, when the command came over one of this
+     * node's sockets, lets a protocol-2 socket get its reply inside the change's patch.
+     */
+    public void committed(Result step, ReplyRoute route) {
+        push(step.room(), step.deliveries(), step.events(), route == null ? null : route.answer(step.reply()), route);
     }
 
     /** Pushes a room version with its deliveries and events to every local socket of the room. */
     public void push(Room room, List<Delivery> deliveries, List<Object> events) {
+        push(room, deliveries, events, null, null);
+    }
+
+    private void push(Room room, List<Delivery> deliveries, List<Object> events, ServerMessage.Reply reply,
+            ReplyRoute route) {
         for (Subscriber s : subscribers(room.id())) {
             if (!s.caughtUp) {
                 continue;
@@ -159,14 +167,30 @@ public class Fanout {
                         .subscribe().with(x -> { }, e -> { });
                 continue;
             }
-            pushFrame(s, room);
-            for (Delivery d : deliveries) {
-                if (d.member().equals(s.member)) {
-                    pushMessage(s, d.message());
+            boolean inbox = deliveries.stream().anyMatch(d -> d.member().equals(s.member));
+            if (s.protocol() >= 2 && s.hasFrame() && room.version() > s.lastVersion) {
+                // One message for the change: the patch with its events, and the reply when the change is
+                // this socket's command and no inbox message of it should come first.
+                boolean answered = reply != null && route.socket == s && !inbox;
+                pushPatch(s, room, events.isEmpty() ? null : events, answered ? reply : null);
+                if (answered) {
+                    route.markDelivered();
                 }
+                deliver(s, deliveries);
+                continue;
             }
+            pushFrame(s, room);
+            deliver(s, deliveries);
             if (!events.isEmpty() && s.lastVersion >= room.version()) {
-                send(s, new ServerFrame.Events(room.version(), events));
+                send(s, new ServerMessage.Events(room.version(), events));
+            }
+        }
+    }
+
+    private void deliver(Subscriber s, List<Delivery> deliveries) {
+        for (Delivery d : deliveries) {
+            if (d.member().equals(s.member)) {
+                pushMessage(s, d.message());
             }
         }
     }
@@ -176,13 +200,21 @@ public class Fanout {
         if (room.version() <= s.lastVersion) {
             return;
         }
-        JsonNode frame = Frames.frame(room, games.get(room.facts().game()), s.member);
-        if (!s.hasFrame()) {
-            send(s, new ServerFrame.Snapshot(room.version(), frame));
-        } else {
-            JsonNode ops = Frames.delta(s.lastFrame(), frame);
-            send(s, new ServerFrame.Patch(s.lastVersion, room.version(), ops));
+        if (s.hasFrame()) {
+            pushPatch(s, room, null, null);
+            return;
         }
+        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member);
+        send(s, new ServerMessage.Snapshot(room.version(), frame));
+        s.lastFrame(frame);
+        s.lastVersion = room.version();
+    }
+
+    /** Sends the delta from the viewer's last frame to the room's version, with what else it carries. */
+    private void pushPatch(Subscriber s, Room room, List<Object> events, ServerMessage.Reply reply) {
+        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member);
+        JsonNode ops = Frames.delta(s.lastFrame(), frame);
+        send(s, new ServerMessage.Patch(s.lastVersion, room.version(), ops, events, reply));
         s.lastFrame(frame);
         s.lastVersion = room.version();
     }
@@ -200,7 +232,7 @@ public class Fanout {
                     CloseCodes.RESUME_ELSEWHERE, "Reconnect and resume.")).subscribe().with(y -> { }, z -> { }));
             return;
         }
-        send(s, new ServerFrame.Inbox(message));
+        send(s, new ServerMessage.Inbox(message));
         s.lastInboxSeq = message.seq();
     }
 
@@ -213,12 +245,12 @@ public class Fanout {
     /** Sends stored inbox messages after the subscriber's last one and before {@code before}. */
     void sendInbox(Subscriber s, List<Message> inbox, long before) {
         if (!inbox.isEmpty() && inbox.get(0).seq() > s.lastInboxSeq + 1) {
-            send(s, new ServerFrame.Gap(s.lastInboxSeq + 1, inbox.get(0).seq() - 1));
+            send(s, new ServerMessage.Gap(s.lastInboxSeq + 1, inbox.get(0).seq() - 1));
             s.lastInboxSeq = inbox.get(0).seq() - 1;
         }
         for (Message m : inbox) {
             if (m.seq() > s.lastInboxSeq && m.seq() < before) {
-                send(s, new ServerFrame.Inbox(m));
+                send(s, new ServerMessage.Inbox(m));
                 s.lastInboxSeq = m.seq();
             }
         }
@@ -244,9 +276,9 @@ public class Fanout {
         }
     }
 
-    public void send(Subscriber s, ServerFrame frame) {
+    public void send(Subscriber s, ServerMessage message) {
         if (s.connection.isOpen()) {
-            s.connection.sendText(Json.write(frame)).subscribe().with(x -> { }, e -> { });
+            s.connection.sendText(Json.write(message)).subscribe().with(x -> { }, e -> { });
         }
     }
 }

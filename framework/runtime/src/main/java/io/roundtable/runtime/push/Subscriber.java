@@ -16,6 +16,8 @@ public final class Subscriber {
     final WebSocketConnection connection;
     private final Bucket frames;
     private final String client;
+    /** The socket protocol the client asked for: 1, or 2 (events and the reply inside the patch). */
+    private final int protocol;
     /**
      * The frame last sent. While the room is busy it is kept as the tree the next delta starts from;
      * once the socket has had no push for a while ({@link #compact}) it is kept as compact JSON bytes
@@ -37,12 +39,18 @@ public final class Subscriber {
     private volatile Instant lastHeartbeatWrite = Instant.EPOCH;
     private int rejectedInARow;
 
-    public Subscriber(String room, String member, WebSocketConnection connection, Bucket frames, String client) {
+    public Subscriber(String room, String member, WebSocketConnection connection, Bucket frames, String client,
+            int protocol) {
         this.room = room;
         this.member = member;
         this.connection = connection;
         this.frames = frames;
         this.client = client;
+        this.protocol = protocol;
+    }
+
+    public int protocol() {
+        return protocol;
     }
 
     public String room() {
@@ -94,10 +102,10 @@ public final class Subscriber {
     }
 
     /**
-     * Counts one frame from the client against its rate. Returns how many frames in a row were over
+     * Counts one socket message from the client against its rate. Returns how many messages in a row were over
      * the rate (0 when this one is within it).
      */
-    public synchronized int frameArrived() {
+    public synchronized int messageArrived() {
         lastHeard = Instant.now();
         if (frames.tryConsume(1)) {
             rejectedInARow = 0;

@@ -9,7 +9,7 @@ import io.roundtable.core.message.Message;
 import io.roundtable.runtime.protocol.ErrorBody;
 import io.roundtable.runtime.store.RoomCard;
 
-/** REST bodies that are not commands (the commands themselves are {@link io.roundtable.runtime.protocol.ClientCommand}). */
+/** REST bodies that are not commands (the commands themselves are {@link io.roundtable.runtime.protocol.WireCommand}). */
 public final class Api {
     private Api() {
     }

@@ -22,9 +22,9 @@ import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.view.Frames;
-import io.roundtable.runtime.protocol.ClientCommand;
 import io.roundtable.runtime.protocol.Problem;
-import io.roundtable.runtime.rooms.Commands;
+import io.roundtable.runtime.protocol.WireCommand;
+import io.roundtable.runtime.rooms.CommandIntake;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.rooms.Tokens;
 import io.roundtable.runtime.store.RoomStore;
@@ -42,12 +42,12 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "seatToken")
 public class MemberResource {
     private final Tokens tokens;
-    private final Commands commands;
+    private final CommandIntake commands;
     private final RoomService rooms;
     private final RoomStore store;
     private final IceServers ice;
 
-    public MemberResource(Tokens tokens, Commands commands, RoomService rooms, RoomStore store, IceServers ice) {
+    public MemberResource(Tokens tokens, CommandIntake commands, RoomService rooms, RoomStore store, IceServers ice) {
         this.ice = ice;
         this.tokens = tokens;
         this.commands = commands;
@@ -59,7 +59,7 @@ public class MemberResource {
     @Path("/commands")
     @Operation(summary = "Any member command, as the same record the WebSocket takes ({\"type\": \"act\", …})")
     public Uni<Api.Accepted> command(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand command) {
+            WireCommand command) {
         return run(room, auth, command);
     }
 
@@ -67,7 +67,7 @@ public class MemberResource {
     @Path("/ready")
     @Operation(summary = "Ready or not ({\"ready\": true}) in the lobby of a fixed game")
     public Uni<Api.Accepted> ready(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.Ready body) {
+            WireCommand.Ready body) {
         return run(room, auth, body);
     }
 
@@ -75,7 +75,7 @@ public class MemberResource {
     @Path("/actions")
     @Operation(summary = "A game action with the version you last saw and an optional idempotency key")
     public Uni<Api.Accepted> act(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.Act body) {
+            WireCommand.Act body) {
         return run(room, auth, body);
     }
 
@@ -83,7 +83,7 @@ public class MemberResource {
     @Path("/messages")
     @Operation(summary = "A message to the room, a member or a channel")
     public Uni<Api.Accepted> send(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.Send body) {
+            WireCommand.Send body) {
         return run(room, auth, body);
     }
 
@@ -91,7 +91,7 @@ public class MemberResource {
     @Path("/inbox/ack")
     @Operation(summary = "Acknowledge your inbox up to a sequence number")
     public Uni<Api.Accepted> ack(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.Ack body) {
+            WireCommand.Ack body) {
         return run(room, auth, body);
     }
 
@@ -99,14 +99,14 @@ public class MemberResource {
     @Path("/leave")
     @Operation(summary = "Leave the room (during a fixed game a bot takes your seat)")
     public Uni<Api.Accepted> leave(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        return run(room, auth, new ClientCommand.Leave(null));
+        return run(room, auth, new WireCommand.Leave(null));
     }
 
     @POST
     @Path("/kick")
     @Operation(summary = "The host removes a member ({\"member\": \"m3\"})")
     public Uni<Api.Accepted> kick(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.Kick body) {
+            WireCommand.Kick body) {
         return run(room, auth, body);
     }
 
@@ -114,7 +114,7 @@ public class MemberResource {
     @Path("/heartbeat")
     @Operation(summary = "A sign of life (the WebSocket's ping does the same)")
     public Uni<Api.Accepted> heartbeat(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        return run(room, auth, new ClientCommand.Ping(null));
+        return run(room, auth, new WireCommand.Ping(null));
     }
 
     @GET
@@ -128,7 +128,7 @@ public class MemberResource {
             if (current.member(member).filter(m -> !m.bot()).isEmpty()) {
                 throw new Problem(ErrorCode.ROOM_NOT_MEMBER);
             }
-            return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().get(current.facts().game()),
+            return new Api.View(current.version(), Frames.frame(current, rooms.engine().games().playedIn(current),
                     member));
         }));
     }
@@ -155,21 +155,21 @@ public class MemberResource {
     @Path("/voice/join")
     @Operation(summary = "Join the room's voice mesh")
     public Uni<Api.Accepted> voiceJoin(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        return run(room, auth, new ClientCommand.VoiceJoin(null));
+        return run(room, auth, new WireCommand.VoiceJoin(null));
     }
 
     @POST
     @Path("/voice/leave")
     @Operation(summary = "Leave the room's voice mesh")
     public Uni<Api.Accepted> voiceLeave(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
-        return run(room, auth, new ClientCommand.VoiceLeave(null));
+        return run(room, auth, new WireCommand.VoiceLeave(null));
     }
 
     @POST
     @Path("/voice/report")
     @Operation(summary = "Report your mute state and the state of your links to other participants")
     public Uni<Api.Accepted> voiceReport(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
-            ClientCommand.VoiceReport body) {
+            WireCommand.VoiceReport body) {
         return run(room, auth, body);
     }
 
@@ -193,7 +193,7 @@ public class MemberResource {
         });
     }
 
-    private Uni<Api.Accepted> run(String room, String auth, ClientCommand command) {
+    private Uni<Api.Accepted> run(String room, String auth, WireCommand command) {
         if (command == null) {
             return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_MALFORMED, "The request has no body."));
         }
@@ -209,7 +209,7 @@ public class MemberResource {
 
     /**
      * The member whose token this is, once the call has counted as its sign of life. Commands count in
-     * {@link Commands#handle} instead, after their rate limit.
+     * {@link CommandIntake#handle} instead, after their rate limit.
      */
     private Uni<String> caller(String room, String auth) {
         String member = member(room, auth);

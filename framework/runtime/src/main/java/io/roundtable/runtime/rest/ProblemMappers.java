@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.roundtable.core.error.ErrorCode;
-import io.roundtable.runtime.protocol.ClientCommand;
 import io.roundtable.runtime.protocol.ErrorBody;
 import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.protocol.WireCommand;
 
 /** Every REST failure leaves as {"error": {code, message}} with a status that fits its code. */
 public class ProblemMappers {
@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        ErrorCode code = ClientCommand.unknownType(e) ? ErrorCode.REQUEST_UNKNOWN_COMMAND : ErrorCode.REQUEST_MALFORMED;
+        ErrorCode code = WireCommand.unknownType(e) ? ErrorCode.REQUEST_UNKNOWN_COMMAND : ErrorCode.REQUEST_MALFORMED;
         return problem(new Problem(code));
     }
 

@@ -73,7 +73,7 @@ public class RoomsResource {
         int bots = body.bots() == null ? 0 : body.bots();
         return rooms.create(body.game(), body.options(), bots, Boolean.TRUE.equals(body.voice())).map(room -> RestResponse.status(
                 RestResponse.Status.CREATED, new Api.Created(room.id(), room.version(),
-                        RoomCard.of(room, rooms.engine().games().get(room.facts().game())))));
+                        RoomCard.of(room, rooms.engine().games().playedIn(room)))));
     }
 
     @GET
@@ -84,7 +84,7 @@ public class RoomsResource {
             if (room == null) {
                 throw new Problem(ErrorCode.ROOM_NOT_FOUND);
             }
-            return RoomCard.of(room, rooms.engine().games().get(room.facts().game()));
+            return RoomCard.of(room, rooms.engine().games().playedIn(room));
         });
     }
 
@@ -96,7 +96,7 @@ public class RoomsResource {
             if (room == null) {
                 throw new Problem(ErrorCode.ROOM_NOT_FOUND);
             }
-            return new Api.View(room.version(), Frames.frame(room, rooms.engine().games().get(room.facts().game()), null));
+            return new Api.View(room.version(), Frames.frame(room, rooms.engine().games().playedIn(room), null));
         });
     }
 

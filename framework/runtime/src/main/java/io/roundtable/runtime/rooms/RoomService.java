@@ -20,11 +20,12 @@ import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.RoomEngine;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.runtime.archive.Archiver;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.store.RoomCard;
 import io.roundtable.runtime.store.RoomIndex;
 import io.roundtable.runtime.store.RoomStore;
@@ -66,7 +67,7 @@ public class RoomService {
     /** Creates a room; fails with room/unknown_game, room/invalid_options or request/invalid. */
     public Uni<Room> create(String game, JsonNode options, int bots, boolean voice) {
         String id = newId();
-        Step step = engine.create(id, game, options, bots, voice, random.nextLong(), Instant.now());
+        Result step = engine.create(id, game, options, bots, voice, random.nextLong(), Instant.now());
         if (step.reply() instanceof Reply.Rejected rejected) {
             return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
         }
@@ -79,17 +80,22 @@ public class RoomService {
         });
     }
 
-    /** Applies a command to a room and returns the step (its reply may be a rejection). */
-    public Uni<Step> apply(String roomId, Command command) {
-        return queue.run(roomId, () -> attempt(roomId, command, config.store().casRetries()));
+    /** Applies a command to a room and returns the result (its reply may be a rejection). */
+    public Uni<Result> apply(String roomId, Command command) {
+        return apply(roomId, command, null);
     }
 
-    private Uni<Step> attempt(String roomId, Command command, int retriesLeft) {
+    /** As {@link #apply(String, Command)}, for a command from a socket of this node ({@code route}). */
+    public Uni<Result> apply(String roomId, Command command, ReplyRoute route) {
+        return queue.run(roomId, () -> attempt(roomId, command, route, config.store().casRetries()));
+    }
+
+    private Uni<Result> attempt(String roomId, Command command, ReplyRoute route, int retriesLeft) {
         return current(roomId).chain(room -> {
             if (room == null) {
                 return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_NOT_FOUND));
             }
-            Step step = engine.handle(room, command, Instant.now());
+            Result step = engine.handle(room, command, Instant.now());
             if (!step.changed()) {
                 return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
             }
@@ -99,10 +105,10 @@ public class RoomService {
                     if (retriesLeft <= 0) {
                         return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_BUSY.rejection(), room.version()));
                     }
-                    return attempt(roomId, command, retriesLeft - 1);
+                    return attempt(roomId, command, route, retriesLeft - 1);
                 }
                 remember(step.room());
-                fanout.committed(step);
+                fanout.committed(step, route);
                 if (step.room().phase() == Phase.FINISHED && room.phase() != Phase.FINISHED) {
                     archiver.archive(step.room()).subscribe().with(x -> { },
                             e -> LOG.warnf("Archiving %s failed (the sweeper retries): %s", roomId, e.getMessage()));
@@ -148,7 +154,7 @@ public class RoomService {
      * acknowledgements) change neither, and skipping saves two Redis round trips per command.
      */
     private boolean lobbyChanged(Room before, Room after) {
-        var game = engine.games().get(after.facts().game());
+        var game = engine.games().playedIn(after);
         return !RoomCard.of(before, game).sameFacts(RoomCard.of(after, game))
                 || !Objects.equals(before.slot().barrierEndsAt(), after.slot().barrierEndsAt())
                 || !Objects.equals(before.slot().timer(), after.slot().timer());
@@ -162,7 +168,7 @@ public class RoomService {
         if (room.slot().timer() != null && room.slot().timer().deadline().isBefore(due)) {
             due = room.slot().timer().deadline();
         }
-        return index.update(RoomCard.of(room, engine.games().get(room.facts().game())), due);
+        return index.update(RoomCard.of(room, engine.games().playedIn(room)), due);
     }
 
     /** Removes a room everywhere; a finished one only once its archive is committed. */

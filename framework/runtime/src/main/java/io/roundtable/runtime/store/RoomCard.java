@@ -2,7 +2,7 @@ package io.roundtable.runtime.store;
 
 import java.time.Instant;
 
-import io.roundtable.core.room.GameHost;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.spi.Policy;
@@ -11,7 +11,7 @@ import io.roundtable.core.spi.Policy;
 public record RoomCard(String id, String game, String title, String phase, String joinMode, int seated, int minPlayers,
         int maxPlayers, int bots, int spectators, String host, Instant createdAt, Instant updatedAt) {
 
-    public static RoomCard of(Room room, GameHost<?, ?, ?> game) {
+    public static RoomCard of(Room room, GameAdapter<?, ?, ?> game) {
         Policy policy = game.policy(room.facts().options());
         String hostName = room.roster().host() == null ? null : room.member(room.roster().host()).map(Member::name).orElse(null);
         return new RoomCard(room.id(), room.facts().game(), game.rules().title(), room.phase().name(),

@@ -18,7 +18,7 @@ import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Room;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -59,7 +59,7 @@ public class RoomStore {
      * Writes a step if the stored version is still {@code expected} ({@code null}: the room must not
      * exist yet). False when another change got there first.
      */
-    public Uni<Boolean> commit(Long expected, Step step, String node) {
+    public Uni<Boolean> commit(Long expected, Result step, String node) {
         Room room = step.room();
         RoomKeys keys = keys(room.id());
         List<String> args = new ArrayList<>();

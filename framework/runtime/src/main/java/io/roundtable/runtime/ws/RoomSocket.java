@@ -14,18 +14,18 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
-import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.limits.RateLimits;
-import io.roundtable.runtime.protocol.ClientCommand;
 import io.roundtable.runtime.protocol.ErrorBody;
 import io.roundtable.runtime.protocol.Problem;
-import io.roundtable.runtime.protocol.ServerFrame;
+import io.roundtable.runtime.protocol.ServerMessage;
+import io.roundtable.runtime.protocol.WireCommand;
 import io.roundtable.runtime.push.CloseCodes;
 import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.push.Subscriber;
-import io.roundtable.runtime.rooms.Commands;
+import io.roundtable.runtime.rooms.CommandIntake;
 import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.store.RoomStore;
@@ -46,11 +46,11 @@ public class RoomSocket {
     private final RoomStore store;
     private final RoomQueue queue;
     private final Fanout fanout;
-    private final Commands commands;
+    private final CommandIntake commands;
     private final RateLimits limits;
     private final RoundtableConfig config;
 
-    public RoomSocket(RoomService rooms, RoomStore store, RoomQueue queue, Fanout fanout, Commands commands,
+    public RoomSocket(RoomService rooms, RoomStore store, RoomQueue queue, Fanout fanout, CommandIntake commands,
             RateLimits limits, RoundtableConfig config) {
         this.rooms = rooms;
         this.store = store;
@@ -65,8 +65,9 @@ public class RoomSocket {
     public Uni<Void> open(WebSocketConnection connection) {
         String room = connection.pathParam("room");
         String member = connection.userData().get(RoomUpgradeCheck.MEMBER);
+        Long protocol = number(connection.handshakeRequest().query(), "protocol");
         Subscriber subscriber = new Subscriber(room, member, connection, limits.socketFrames(),
-                connection.userData().get(RoomUpgradeCheck.CLIENT));
+                connection.userData().get(RoomUpgradeCheck.CLIENT), protocol != null && protocol == 2 ? 2 : 1);
         fanout.add(subscriber);
         Long version = number(connection.handshakeRequest().query(), "version");
         Long inbox = number(connection.handshakeRequest().query(), "inbox");
@@ -109,53 +110,45 @@ public class RoomSocket {
         if (s == null) {
             return Uni.createFrom().voidItem();
         }
-        int overRate = s.frameArrived();
+        int overRate = s.messageArrived();
         if (overRate > 0) {
             if (overRate >= config.ws().floodCloseAfter()) {
                 return connection.close(new CloseReason(CloseCodes.FLOODING, "Too many frames; slow down."));
             }
-            return send(s, new ServerFrame.Failure(ErrorBody.of(ErrorCode.RATE_LIMITED)));
+            return send(s, new ServerMessage.Failure(ErrorBody.of(ErrorCode.RATE_LIMITED)));
         }
-        ClientCommand command;
+        WireCommand command;
         try {
-            command = Json.read(text, ClientCommand.class);
+            command = Json.read(text, WireCommand.class);
         } catch (IllegalArgumentException e) {
-            ErrorCode code = ClientCommand.unknownType(e.getCause()) ? ErrorCode.REQUEST_UNKNOWN_COMMAND
+            ErrorCode code = WireCommand.unknownType(e.getCause()) ? ErrorCode.REQUEST_UNKNOWN_COMMAND
                     : ErrorCode.REQUEST_MALFORMED;
-            return send(s, new ServerFrame.Failure(ErrorBody.of(code)));
+            return send(s, new ServerMessage.Failure(ErrorBody.of(code)));
         }
-        if (command instanceof ClientCommand.Sync sync) {
+        if (command instanceof WireCommand.Sync sync) {
             return syncOrClose(s, sync.version(), sync.inbox());
         }
-        if (command instanceof ClientCommand.Ping ping) {
+        if (command instanceof WireCommand.Ping ping) {
             Uni<?> beat = s.heartbeatDue(config.presence().heartbeatWriteEvery())
                     ? commands.heartbeat(s.room(), s.member())
                     : Uni.createFrom().voidItem();
             return beat.onFailure().recoverWithNull()
-                    .chain(() -> send(s, new ServerFrame.Pong(ping.ref(), System.currentTimeMillis())));
+                    .chain(() -> send(s, new ServerMessage.Pong(ping.ref(), System.currentTimeMillis())));
         }
         // A command is a sign of life too, written at most as often as a ping's, and only once the command
         // holds its place in the room's queue: signalling and moves from one socket keep their order.
         boolean signOfLife = s.heartbeatDue(config.presence().heartbeatWriteEvery());
-        return commands.handle(s.room(), s.member(), command, false)
-                .map(reply -> reply(command.ref(), reply))
-                .onFailure(Problem.class).recoverWithItem(p -> new ServerFrame.Result(command.ref(), false, null,
+        ReplyRoute route = new ReplyRoute(s, command.ref());
+        return commands.handle(s.room(), s.member(), command, false, route)
+                .map(route::answer)
+                .onFailure(Problem.class).recoverWithItem(p -> new ServerMessage.Reply(command.ref(), false, null,
                         null, ((Problem) p).body()))
-                .chain(frame -> send(s, frame))
+                .chain(message -> route.delivered() ? Uni.createFrom().voidItem() : send(s, message))
                 .call(() -> commands.afterwards(s.room(), s.member(), command, signOfLife));
     }
 
-    private static ServerFrame reply(String ref, Reply reply) {
-        if (reply instanceof Reply.Rejected rejected) {
-            return new ServerFrame.Result(ref, false, rejected.version(), null, ErrorBody.of(rejected.rejection(),
-                    rejected.version()));
-        }
-        Reply.Accepted accepted = (Reply.Accepted) reply;
-        return new ServerFrame.Result(ref, true, accepted.version(), accepted.replayed(), null);
-    }
-
-    private Uni<Void> send(Subscriber s, ServerFrame frame) {
-        fanout.send(s, frame);
+    private Uni<Void> send(Subscriber s, ServerMessage message) {
+        fanout.send(s, message);
         return Uni.createFrom().voidItem();
     }
 
@@ -168,7 +161,7 @@ public class RoomSocket {
         }
         Subscriber s = fanout.of(connection);
         return s == null ? Uni.createFrom().voidItem()
-                : send(s, new ServerFrame.Failure(ErrorBody.of(ErrorCode.REQUEST_MALFORMED)));
+                : send(s, new ServerMessage.Failure(ErrorBody.of(ErrorCode.REQUEST_MALFORMED)));
     }
 
     @OnClose

@@ -72,9 +72,6 @@ public class Avalon implements GameRules<AvalonOptions, AvalonState, AvalonActio
 
     @Override
     public Decision<AvalonState> apply(AvalonState state, int seat, AvalonAction action, Turn turn) {
-        if (!state.awaiting().contains(seat)) {
-            return Refusals.notAwaited();
-        }
         Stage stage = state.stage();
         if (action instanceof AvalonAction.Propose propose) {
             return stage == Stage.PROPOSE ? Moves.propose(state, seat, propose.team())

@@ -20,10 +20,6 @@ final class Refusals {
                 + ").");
     }
 
-    static Decision<AvalonState> notAwaited() {
-        return of("not_awaited", "The game is not waiting for you right now.");
-    }
-
     /** The action does not fit the current step, e.g. a vote while the leader chooses a team. */
     static Decision<AvalonState> wrongStep(AvalonState state, String action) {
         return of("wrong_step", "You cannot " + action + " now: " + waitingFor(state.stage()) + ".");

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.roundtable.core.room.WhoseTurn;
 import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.Rejection;
@@ -74,10 +75,10 @@ class RejectionsTest {
         Set<Rejection> outOfStep = new java.util.HashSet<>();
         for (Role role : List.of(SERVANT, MERLIN, MORGANA, OBERON)) {
             AvalonState state = withSeatZeroAs(role).state();
-            outOfTurn.add(refusal(state, 3, AvalonAction.fail()));
+            outOfTurn.add(WhoseTurn.refusal(rules.awaiting(state), 3).orElseThrow());
             outOfStep.add(refusal(state, 0, AvalonAction.approve()));
         }
-        assertThat(outOfTurn).singleElement().extracting(Rejection::code).isEqualTo("avalon/not_awaited");
+        assertThat(outOfTurn).singleElement().extracting(Rejection::code).isEqualTo("action/not_your_turn");
         assertThat(outOfStep).singleElement().isEqualTo(new Rejection("avalon/wrong_step",
                 "You cannot vote now: the leader is choosing a team."));
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One kind of card: its value, name, how many copies the 16-card deck holds, whom it may choose and
- * what it does. The whole deck is this table; only the effects in {@link LoveLetter} are code.
+ * what it does. The whole deck is this table; only the effects in {@link Effects} are code.
  */
 public record Card(int value, String name, int copies, Aim aim, String text) {
     public static final int SENTRY = 1;

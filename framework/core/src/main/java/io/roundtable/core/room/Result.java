@@ -12,20 +12,20 @@ import io.roundtable.core.spi.Rejection;
  * @param changed  false when nothing changed (rejections, no-op heartbeats): nothing to store
  * @param expired  the room should be removed (idle for too long)
  */
-public record Step(Room room, Reply reply, boolean changed, List<Delivery> deliveries, List<Move> moves,
+public record Result(Room room, Reply reply, boolean changed, List<Delivery> deliveries, List<Move> moves,
         List<Object> events, boolean expired) {
 
-    public Step {
+    public Result {
         deliveries = List.copyOf(deliveries);
         moves = List.copyOf(moves);
         events = List.copyOf(events);
     }
 
-    static Step unchanged(Room room, Reply reply) {
-        return new Step(room, reply, false, List.of(), List.of(), List.of(), false);
+    static Result unchanged(Room room, Reply reply) {
+        return new Result(room, reply, false, List.of(), List.of(), List.of(), false);
     }
 
-    static Step rejected(Room room, Rejection rejection) {
+    static Result rejected(Room room, Rejection rejection) {
         return unchanged(room, new Reply.Rejected(rejection, room.version()));
     }
 }

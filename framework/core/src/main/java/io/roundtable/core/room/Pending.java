@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.roundtable.core.message.Delivery;
 
-/** A change being built by the engine: the room so far and what the step will report besides it. */
-final class Change {
+/** A change in the making while the engine handles one command: the room so far and what the {@link Result} will report besides it. */
+final class Pending {
     private final Room before;
     Room room;
     final Instant now;
@@ -15,7 +15,7 @@ final class Change {
     final List<Object> events = new ArrayList<>();
     final List<Delivery> deliveries = new ArrayList<>();
 
-    Change(Room room, Instant now) {
+    Pending(Room room, Instant now) {
         this.before = room;
         this.room = room;
         this.now = now;
@@ -32,12 +32,12 @@ final class Change {
     }
 
     /** Commits: the next version; moves are stamped with it. */
-    Step commit(String member) {
+    Result commit(String member) {
         Room committed = room.committed(now, gameChanged());
         List<Move> stamped = moves.stream()
                 .map(m -> new Move(m.index(), m.kind(), m.seat(), m.action(), m.by(), m.at(), committed.version()))
                 .toList();
-        return new Step(committed, new Reply.Accepted(committed.version(), member, false), true, deliveries, stamped,
+        return new Result(committed, new Reply.Accepted(committed.version(), member, false), true, deliveries, stamped,
                 events, false);
     }
 }

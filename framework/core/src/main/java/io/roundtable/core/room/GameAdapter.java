@@ -24,20 +24,18 @@ import io.roundtable.core.spi.Viewer;
  * Runs one game's typed rules on the JSON the room stores: options, state and actions are
  * converted at this boundary, so the room engine stays game-agnostic.
  */
-public final class GameHost<O, S, A> {
+public final class GameAdapter<O, S, A> {
     private final GameRules<O, S, A> rules;
-    /**
-     * The last state tree read or written, with its typed value: one command asks about the same state
-     * several times (awaiting, apply, outcome, bots, timer, views), and reading JSON is the costly part.
-     * Trees are never mutated once made, so identity is enough.
-     */
-    private volatile Typed<S> last;
+    private final StateReader<S> states;
 
-    private record Typed<S>(JsonNode tree, S state) {
+    public GameAdapter(GameRules<O, S, A> rules) {
+        this(rules, StateReader.Reading.PLAIN);
     }
 
-    public GameHost(GameRules<O, S, A> rules) {
+    /** An adapter whose state reader {@code reading} makes (for instance, one that remembers the last state). */
+    public GameAdapter(GameRules<O, S, A> rules, StateReader.Reading reading) {
         this.rules = rules;
+        this.states = reading.reader(tree -> Json.convert(tree, rules.stateType()));
     }
 
     public GameRules<O, S, A> rules() {
@@ -82,29 +80,25 @@ public final class GameHost<O, S, A> {
         return rules.awaiting(typed(state));
     }
 
-    /** Applies an action given as JSON; one that does not have the game's shape is rejected as malformed. */
-    public Applied apply(JsonNode state, int seat, JsonNode actionJson, Turn turn) {
+    /**
+     * Applies an action given as JSON; one that does not have the game's shape is rejected as malformed.
+     * The rules' decision comes back with the new state as JSON.
+     */
+    public Decision<JsonNode> apply(JsonNode state, int seat, JsonNode actionJson, Turn turn) {
         A action;
         try {
             action = Json.convert(actionJson, rules.actionType());
         } catch (IllegalArgumentException e) {
-            return new Applied(null, List.of(), ErrorCode.ACTION_MALFORMED.rejection(
+            return Decision.reject(ErrorCode.ACTION_MALFORMED.rejection(
                     "This action does not have the shape the game expects: " + JsonErrors.describe(e)));
         }
         Decision<S> decision = rules.apply(typed(state), seat, action, turn);
         if (decision instanceof Decision.Accepted<S> accepted) {
             JsonNode tree = Json.tree(accepted.state());
-            last = new Typed<>(tree, accepted.state());
-            return new Applied(tree, accepted.events(), null);
+            states.wrote(tree, accepted.state());
+            return new Decision.Accepted<>(tree, accepted.events());
         }
-        return new Applied(null, List.of(), ((Decision.Rejected<S>) decision).rejection());
-    }
-
-    /** The result of applying an action: a new state with events, or a rejection. */
-    public record Applied(JsonNode state, List<Object> events, Rejection rejection) {
-        public boolean accepted() {
-            return rejection == null;
-        }
+        return Decision.reject(((Decision.Rejected<S>) decision).rejection());
     }
 
     public JsonNode view(JsonNode state, Viewer viewer) {
@@ -158,13 +152,7 @@ public final class GameHost<O, S, A> {
     }
 
     public S typed(JsonNode state) {
-        Typed<S> cached = last;
-        if (cached != null && cached.tree() == state) {
-            return cached.state();
-        }
-        S typed = Json.convert(state, rules.stateType());
-        last = new Typed<>(state, typed);
-        return typed;
+        return states.read(state);
     }
 
     public O typedOptions(JsonNode options) {

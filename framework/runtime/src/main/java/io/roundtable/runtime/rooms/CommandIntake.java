@@ -11,24 +11,25 @@ import io.micrometer.core.instrument.Timer;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.Reply;
-import io.roundtable.core.room.Step;
+import io.roundtable.core.room.Result;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.limits.RateLimits;
-import io.roundtable.runtime.protocol.ClientCommand;
 import io.roundtable.runtime.protocol.Problem;
+import io.roundtable.runtime.protocol.WireCommand;
+import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
 /** The one handler of member commands, for REST and WebSocket alike. */
 @ApplicationScoped
-public class Commands {
+public class CommandIntake {
     private final RoomService rooms;
     private final RoomStore store;
     private final RateLimits limits;
     private final MeterRegistry metrics;
     private final Timer latency;
 
-    public Commands(RoomService rooms, RoomStore store, RateLimits limits, MeterRegistry metrics,
+    public CommandIntake(RoomService rooms, RoomStore store, RateLimits limits, MeterRegistry metrics,
             RoundtableConfig config) {
         this.rooms = rooms;
         this.store = store;
@@ -46,11 +47,16 @@ public class Commands {
      * taken after the sign of life, so a socket's commands must not wait for it or they could overtake
      * each other (see {@link #afterwards}).
      */
-    public Uni<Reply> handle(String room, String member, ClientCommand command, boolean signOfLife) {
+    public Uni<Reply> handle(String room, String member, WireCommand command, boolean signOfLife) {
+        return handle(room, member, command, signOfLife, null);
+    }
+
+    /** As {@link #handle(String, String, WireCommand, boolean)}, for a command from a socket of this node. */
+    public Uni<Reply> handle(String room, String member, WireCommand command, boolean signOfLife, ReplyRoute route) {
         if (!limits.command(room, member)) {
             return Uni.createFrom().failure(new Problem(ErrorCode.RATE_LIMITED));
         }
-        if (command instanceof ClientCommand.Ping) {
+        if (command instanceof WireCommand.Ping) {
             return heartbeat(room, member);
         }
         Command core = toCore(member, command);
@@ -58,7 +64,7 @@ public class Commands {
                 : Uni.createFrom().voidItem();
         long start = System.nanoTime();
         String kind = core.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        return alive.chain(() -> rooms.apply(room, core)).map(Step::reply).invoke(reply -> {
+        return alive.chain(() -> rooms.apply(room, core, route)).map(Result::reply).invoke(reply -> {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (reply instanceof Reply.Rejected rejected) {
                 metrics.counter("roundtable.rejections", "code", rejected.rejection().code()).increment();
@@ -69,8 +75,8 @@ public class Commands {
     }
 
     /** Every command but leaving is a sign of life: a member who leaves is going away. */
-    static boolean countsAsSignOfLife(ClientCommand command) {
-        return !(command instanceof ClientCommand.Leave);
+    static boolean countsAsSignOfLife(WireCommand command) {
+        return !(command instanceof WireCommand.Leave);
     }
 
     /**
@@ -78,7 +84,7 @@ public class Commands {
      * answer: the socket's next commands keep their order, and the member's presence is refreshed all the
      * same.
      */
-    public Uni<Void> afterwards(String room, String member, ClientCommand command, boolean due) {
+    public Uni<Void> afterwards(String room, String member, WireCommand command, boolean due) {
         return due && countsAsSignOfLife(command) ? alive(room, member) : Uni.createFrom().voidItem();
     }
 
@@ -110,12 +116,12 @@ public class Commands {
             if (!me.get().backWithSignOfLife()) {
                 return Uni.createFrom().item(new Reply.Accepted(current.version(), member, false));
             }
-            return rooms.apply(room, new Command.Heartbeat(member)).map(Step::reply);
+            return rooms.apply(room, new Command.Heartbeat(member)).map(Result::reply);
         });
     }
 
-    static Command toCore(String member, ClientCommand command) {
-        if (command instanceof ClientCommand.ToRoom toRoom) {
+    static Command toCore(String member, WireCommand command) {
+        if (command instanceof WireCommand.ToRoom toRoom) {
             return toRoom.toCore(member);
         }
         throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND);

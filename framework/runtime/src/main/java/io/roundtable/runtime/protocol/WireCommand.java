@@ -11,30 +11,30 @@ import io.roundtable.core.message.Target;
 import io.roundtable.core.room.Command;
 
 /**
- * A command from a member's client. The same records travel as REST bodies and as WebSocket frames
+ * A command from a member's client. The same records travel as REST bodies and as socket messages
  * ({@code "type"} says which; a REST body sent to one command's own path may leave it out); one
  * handler serves both paths. The member is never part of the
  * command: it comes from the seat token. {@code ref} is echoed in the WebSocket reply.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ClientCommand.Ready.class, name = "ready"),
-        @JsonSubTypes.Type(value = ClientCommand.Act.class, name = "act"),
-        @JsonSubTypes.Type(value = ClientCommand.Send.class, name = "send"),
-        @JsonSubTypes.Type(value = ClientCommand.Ack.class, name = "ack"),
-        @JsonSubTypes.Type(value = ClientCommand.Leave.class, name = "leave"),
-        @JsonSubTypes.Type(value = ClientCommand.Kick.class, name = "kick"),
-        @JsonSubTypes.Type(value = ClientCommand.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ClientCommand.Sync.class, name = "sync"),
-        @JsonSubTypes.Type(value = ClientCommand.VoiceJoin.class, name = "voice-join"),
-        @JsonSubTypes.Type(value = ClientCommand.VoiceLeave.class, name = "voice-leave"),
-        @JsonSubTypes.Type(value = ClientCommand.VoiceReport.class, name = "voice-report") })
-public sealed interface ClientCommand {
+        @JsonSubTypes.Type(value = WireCommand.Ready.class, name = "ready"),
+        @JsonSubTypes.Type(value = WireCommand.Act.class, name = "act"),
+        @JsonSubTypes.Type(value = WireCommand.Send.class, name = "send"),
+        @JsonSubTypes.Type(value = WireCommand.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = WireCommand.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = WireCommand.Kick.class, name = "kick"),
+        @JsonSubTypes.Type(value = WireCommand.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = WireCommand.Sync.class, name = "sync"),
+        @JsonSubTypes.Type(value = WireCommand.VoiceJoin.class, name = "voice-join"),
+        @JsonSubTypes.Type(value = WireCommand.VoiceLeave.class, name = "voice-leave"),
+        @JsonSubTypes.Type(value = WireCommand.VoiceReport.class, name = "voice-report") })
+public sealed interface WireCommand {
 
     String ref();
 
     /** A command for the room itself (not {@code ping} or {@code sync}): the core command it becomes. */
-    sealed interface ToRoom extends ClientCommand {
+    sealed interface ToRoom extends WireCommand {
         /** The core command, from {@code member} (who the seat token says sent it). */
         Command.FromMember toCore(String member);
     }
@@ -45,7 +45,7 @@ public sealed interface ClientCommand {
      */
     static boolean unknownType(Throwable failure) {
         return failure instanceof InvalidTypeIdException unknown
-                && unknown.getBaseType() != null && unknown.getBaseType().getRawClass() == ClientCommand.class;
+                && unknown.getBaseType() != null && unknown.getBaseType().getRawClass() == WireCommand.class;
     }
 
     /** Ready (or not) in the lobby of a fixed game. */
@@ -106,7 +106,7 @@ public sealed interface ClientCommand {
 
     /** A heartbeat; answered with a pong carrying the server time. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Ping(String ref) implements ClientCommand {
+    record Ping(String ref) implements WireCommand {
     }
 
     /** Joins the room's voice mesh. */
@@ -137,6 +137,6 @@ public sealed interface ClientCommand {
 
     /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record Sync(Long version, Long inbox, String ref) implements ClientCommand {
+    record Sync(Long version, Long inbox, String ref) implements WireCommand {
     }
 }
