@@ -75,7 +75,9 @@ public final class Bench {
                 report.put("serverRssLoaded", rssAfter);
                 long units = ((Number) report.getOrDefault("units", 0)).longValue();
                 if (units > 0) {
-                    report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
+                    if (heapBefore >= 0 && heapAfter >= 0) {
+                        report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
+                    }
                     report.put("rssPerUnitBytes", (rssAfter - rssBefore) / units);
                 }
             }
@@ -148,8 +150,10 @@ public final class Bench {
         return pids;
     }
 
+    /** The nodes' live heap after GC, summed; -1 if any node's could not be read. */
     static long totalHeap(List<Long> pids) {
-        return pids.stream().mapToLong(Probe::heapAfterGc).sum();
+        long[] heaps = pids.stream().mapToLong(Probe::heapAfterGc).toArray();
+        return java.util.Arrays.stream(heaps).anyMatch(h -> h < 0) ? -1 : java.util.Arrays.stream(heaps).sum();
     }
 
     static long totalRss(List<Long> pids) {
