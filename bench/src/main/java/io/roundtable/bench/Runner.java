@@ -1,5 +1,7 @@
 package io.roundtable.bench;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,9 @@ final class Runner {
                 List<Seat> seats = scenarios.idle(members, args.number("per-room", 12));
                 Bench.log(seats.size() + " members connected; holding");
                 report.put("setupSeconds", (System.nanoTime() - start) / 1e9);
+                Window window = new Window();
                 Cluster.sleep(seconds * 1000L);
+                window.end(report);
                 long open = seats.stream().filter(s -> s.socket != null && !s.socket.isClosed()).count();
                 report.put("connectionsHeld", open);
                 report.put("units", open);
@@ -51,9 +55,11 @@ final class Runner {
                 rooms.forEach(r -> r.forEach(Seat::close));
             }
             case "churn" -> {
+                Window window = new Window();
                 long start = System.nanoTime();
                 var archived = scenarios.churn(args.number("workers", 4), start + seconds * 1_000_000_000L);
                 Cluster.sleep(seconds * 1000L + 2000);
+                window.end(report);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 report.put("roomsArchived", archived.get());
                 report.put("roomsArchivedPerSecond", archived.get() / elapsed);
@@ -73,9 +79,11 @@ final class Runner {
         long before = stats.applied.sum();
         double serverCpu = pids.stream().mapToDouble(Probe::cpuSeconds).sum();
         double loadCpu = Probe.cpuSeconds(ProcessHandle.current().pid());
+        Window window = new Window();
         long start = System.nanoTime();
         Cluster.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        window.end(report);
         report.put("appliedPerSecond", (stats.applied.sum() - before) / elapsed);
         report.put("latencyMs", stats.percentiles());
         // Cores busy on average over the window: where the machine's two cores went.
@@ -96,6 +104,23 @@ final class Runner {
         report.put("wholeGames", stats.wholeGames.sum());
         report.put("deltaToSnapshotRatioWholeGames", stats.wholeGameFrameBytes.sum() == 0 ? 0
                 : (double) stats.wholeGamePatchBytes.sum() / stats.wholeGameFrameBytes.sum());
+    }
+
+    /**
+     * The measured interval: its wall-clock ends (the nodes' GC logs are cut by them) and the load generator's
+     * own collections over it.
+     */
+    private static final class Window {
+        private final Instant from = Instant.now();
+        private final Map<String, long[]> gc = Gc.loadGeneratorNow();
+
+        void end(Map<String, Object> report) {
+            Map<String, Object> window = new LinkedHashMap<>();
+            window.put("from", from.toString());
+            window.put("to", Instant.now().toString());
+            report.put("measuredWindow", window);
+            report.put("loadGeneratorGc", Gc.loadGeneratorSince(gc));
+        }
     }
 
     /** Heap, RSS and the servers' own metrics while the load is still on (before the clients close). */
