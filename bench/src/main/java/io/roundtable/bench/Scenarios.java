@@ -119,7 +119,23 @@ final class Scenarios {
             }
         }
 
-        void step() {
+        /**
+         * Acts on a timer: first after {@code offsetMs}, then every {@code periodMs}. Each tick knows when it was
+         * meant to fire (the first offset, then one period more each time; the timer runs at a fixed rate, so a
+         * late tick is still that tick): an action is timed from then, not from when a late timer got round to
+         * it, so a stall of the load generator or of its event loop counts in the latency of every action it held
+         * up (no coordinated omission).
+         */
+        void schedule(long offsetMs, long periodMs) {
+            long[] intended = { System.nanoTime() + offsetMs * 1_000_000 };
+            load.vertx.setPeriodic(offsetMs, periodMs, t -> {
+                step(intended[0]);
+                intended[0] += periodMs * 1_000_000;
+            });
+        }
+
+        /** One tick, meant for {@code intended} ({@link System#nanoTime()}): at most one action of the table. */
+        void step(long intended) {
             if (replacing) {
                 return;
             }
@@ -132,7 +148,7 @@ final class Scenarios {
             for (Seat seat : seats) {
                 Optional<String> move = seat.moving() ? Optional.empty() : AvalonChooser.next(seat.frame);
                 if (move.isPresent()) {
-                    long start = System.nanoTime();
+                    long start = intended;
                     seat.moveInFlight = Long.MAX_VALUE;
                     seat.send("{\"type\":\"act\",\"action\":" + move.get() + ",\"expectedVersion\":" + seat.version + "}")
                             .onSuccess(reply -> {
@@ -206,8 +222,7 @@ final class Scenarios {
         }));
         long period = Math.max(1, Math.round(1000 / actionsPerRoomPerSecond));
         for (PlayingRoom room : playing) {
-            long offset = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period);
-            load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> room.step()));
+            room.schedule(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period), period);
         }
         return playing;
     }
