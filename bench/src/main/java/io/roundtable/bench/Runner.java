@@ -75,8 +75,10 @@ final class Runner {
     private static void steady(Bench.Args args, Stats stats, Map<String, Object> report, int seconds, List<Long> pids) {
         Cluster.sleep(args.number("warmup", 5) * 1000L);
         stats.latency.reset();
+        stats.refusalLatency.reset();
         stats.rejections.clear();
         long before = stats.applied.sum();
+        long refusedBefore = stats.refused.sum();
         double serverCpu = pids.stream().mapToDouble(Probe::cpuSeconds).sum();
         double loadCpu = Probe.cpuSeconds(ProcessHandle.current().pid());
         Window window = new Window();
@@ -86,6 +88,8 @@ final class Runner {
         window.end(report);
         report.put("appliedPerSecond", (stats.applied.sum() - before) / elapsed);
         report.put("latencyMs", stats.percentiles());
+        report.put("refusedPerSecond", (stats.refused.sum() - refusedBefore) / elapsed);
+        report.put("refusalLatencyMs", Stats.percentiles(stats.refusalLatency));
         // Cores busy on average over the window: where the machine's two cores went.
         if (!pids.isEmpty()) {
             report.put("serverCoresBusy", (pids.stream().mapToDouble(Probe::cpuSeconds).sum() - serverCpu) / elapsed);

@@ -159,7 +159,7 @@ final class Scenarios {
                                     settle();
                                 } else {
                                     seat.moveInFlight = -1;
-                                    stats.rejection(reply.at("/error/code").asText());
+                                    stats.refusal(reply.at("/error/code").asText(), System.nanoTime() - start);
                                 }
                             })
                             .onFailure(e -> seat.moveInFlight = -1);
@@ -249,12 +249,13 @@ final class Scenarios {
             load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> {
                 Seat sender = seats.get((int) (counter.get() % seats.size()));
                 String text = "m" + counter.incrementAndGet() + "-" + sender.member;
-                sent.put(text, new long[] { System.nanoTime(), 0 });
+                long start = System.nanoTime();
+                sent.put(text, new long[] { start, 0 });
                 sender.send("{\"type\":\"send\",\"text\":\"" + text + "\"}").onSuccess(reply -> {
                     if (reply.path("ok").asBoolean()) {
                         stats.applied.increment();
                     } else {
-                        stats.rejection(reply.at("/error/code").asText());
+                        stats.refusal(reply.at("/error/code").asText(), System.nanoTime() - start);
                         sent.remove(text);
                     }
                 });

@@ -8,10 +8,15 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Counters and a latency histogram, shared by every client of a run. */
+/** Counters and latency histograms, shared by every client of a run. */
 final class Stats {
+    /** Applied actions (or delivered messages): from the start of each until every member holds it. */
     final Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+    /** Refused actions: from the same start until the refusal's reply arrived. */
+    final Histogram refusalLatency = new ConcurrentHistogram(3_600_000_000L, 3);
     final LongAdder applied = new LongAdder();
+    /** Commands the server answered with a refusal ({@code ok: false}). */
+    final LongAdder refused = new LongAdder();
     final LongAdder snapshots = new LongAdder();
     final LongAdder patches = new LongAdder();
     final LongAdder snapshotBytes = new LongAdder();
@@ -38,6 +43,13 @@ final class Stats {
         latency.recordValue(Math.max(1, nanos / 1000));
     }
 
+    /** A refused command, answered {@code nanos} after its start. */
+    void refusal(String code, long nanos) {
+        refused.increment();
+        rejection(code);
+        refusalLatency.recordValue(Math.max(1, nanos / 1000));
+    }
+
     Map<String, Long> rejectionCounts() {
         Map<String, Long> counts = new TreeMap<>();
         rejections.forEach((code, n) -> counts.put(code, n.sum()));
@@ -46,6 +58,11 @@ final class Stats {
 
     /** Latency percentiles in milliseconds. */
     Map<String, Double> percentiles() {
+        return percentiles(latency);
+    }
+
+    /** A histogram's count and percentiles in milliseconds. */
+    static Map<String, Double> percentiles(Histogram latency) {
         Map<String, Double> p = new java.util.LinkedHashMap<>();
         p.put("count", (double) latency.getTotalCount());
         p.put("p50", latency.getValueAtPercentile(50) / 1000.0);
