@@ -97,17 +97,32 @@ final class Runner {
         report.put("loadGeneratorCoresBusy", (Probe.cpuSeconds(ProcessHandle.current().pid()) - loadCpu) / elapsed);
     }
 
+    /**
+     * Bytes on the wire per kind of frame, and what deltas cost against snapshots: patches alone (the figure
+     * of earlier reports) and patches with the {@code events} frames that follow them (what a change costs).
+     */
     private static void bytes(Stats stats, Map<String, Object> report) {
         report.put("patches", stats.patches.sum());
         report.put("snapshots", stats.snapshots.sum());
+        report.put("events", stats.events.sum());
         report.put("bytesPerPatch", stats.patches.sum() == 0 ? 0 : stats.patchBytes.sum() / stats.patches.sum());
         report.put("bytesPerSnapshot", stats.snapshots.sum() == 0 ? 0 : stats.snapshotBytes.sum() / stats.snapshots.sum());
-        report.put("deltaToSnapshotRatio", stats.sampledFrameBytes.sum() == 0 ? 0
-                : (double) stats.sampledPatchBytes.sum() / stats.sampledFrameBytes.sum());
+        report.put("eventBytes", stats.eventBytes.sum());
+        report.put("bytesPerEvents", stats.events.sum() == 0 ? 0 : stats.eventBytes.sum() / stats.events.sum());
+        long sampledFrames = stats.sampledFrameBytes.sum();
+        report.put("deltaToSnapshotRatio", ratio(stats.sampledPatchBytes.sum(), sampledFrames));
+        report.put("deltaWithEventsToSnapshotRatio",
+                ratio(stats.sampledPatchBytes.sum() + stats.sampledEventBytes.sum(), sampledFrames));
         // Over whole games only (a run stops its games part-way; early phases have smaller frames).
+        long wholeGameFrames = stats.wholeGameFrameBytes.sum();
         report.put("wholeGames", stats.wholeGames.sum());
-        report.put("deltaToSnapshotRatioWholeGames", stats.wholeGameFrameBytes.sum() == 0 ? 0
-                : (double) stats.wholeGamePatchBytes.sum() / stats.wholeGameFrameBytes.sum());
+        report.put("deltaToSnapshotRatioWholeGames", ratio(stats.wholeGamePatchBytes.sum(), wholeGameFrames));
+        report.put("deltaWithEventsToSnapshotRatioWholeGames",
+                ratio(stats.wholeGamePatchBytes.sum() + stats.wholeGameEventBytes.sum(), wholeGameFrames));
+    }
+
+    private static double ratio(long bytes, long snapshotBytes) {
+        return snapshotBytes == 0 ? 0 : (double) bytes / snapshotBytes;
     }
 
     /**

@@ -174,6 +174,7 @@ final class Scenarios {
             stats.wholeGames.increment();
             for (Seat seat : seats) {
                 stats.wholeGamePatchBytes.add(seat.gamePatchBytes);
+                stats.wholeGameEventBytes.add(seat.gameEventBytes);
                 stats.wholeGameFrameBytes.add(seat.gameFrameBytes);
             }
             seats.forEach(Seat::close);

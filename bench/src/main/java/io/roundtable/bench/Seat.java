@@ -29,10 +29,13 @@ final class Seat {
      * before it has seen its first one.
      */
     volatile long moveInFlight = -1;
-    /** The sampled patch and frame bytes of this seat's game so far (see {@link Stats#SAMPLE_EVERY}). */
+    /** The sampled patch, events and frame bytes of this seat's game so far (see {@link Stats#SAMPLE_EVERY}). */
     volatile long gamePatchBytes;
+    volatile long gameEventBytes;
     /** Patches this seat received (it receives on one event loop), to sample one in {@link Stats#SAMPLE_EVERY}. */
     private long patchesSeen;
+    /** The version of the last sampled patch, until its {@code events} frame (if any) has been sampled too. */
+    private long sampledVersion = -1;
     volatile long gameFrameBytes;
     volatile WebSocket socket;
     private final Map<String, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -108,8 +111,19 @@ final class Seat {
                     stats.sampledFrameBytes.add(frameBytes);
                     gamePatchBytes += text.length();
                     gameFrameBytes += frameBytes;
+                    sampledVersion = version;
                 }
                 onFrame.accept(this);
+            }
+            case "events" -> {
+                // Sent after the patch of the same change: part of what a change costs on the wire.
+                stats.eventBytes.add(text.length());
+                stats.events.increment();
+                if (node.path("version").asLong() == sampledVersion) {
+                    stats.sampledEventBytes.add(text.length());
+                    gameEventBytes += text.length();
+                    sampledVersion = -1;
+                }
             }
             case "message" -> onMessage.accept(node.get("message"));
             case "reply", "pong" -> {

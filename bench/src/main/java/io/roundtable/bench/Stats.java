@@ -21,12 +21,20 @@ final class Stats {
     final LongAdder patches = new LongAdder();
     final LongAdder snapshotBytes = new LongAdder();
     final LongAdder patchBytes = new LongAdder();
-    /** One patch in this many is also written out whole, to compare its size with a snapshot's. */
+    /** {@code events} frames: the game's public events, pushed to every socket after the patch of a change. */
+    final LongAdder events = new LongAdder();
+    final LongAdder eventBytes = new LongAdder();
+    /**
+     * One patch in this many is also written out whole, to compare its size with a snapshot's; the
+     * {@code events} frame of a sampled patch's version is sampled with it.
+     */
     static final int SAMPLE_EVERY = 16;
     final LongAdder sampledPatchBytes = new LongAdder();
+    final LongAdder sampledEventBytes = new LongAdder();
     final LongAdder sampledFrameBytes = new LongAdder();
     /** The same, only for games played from their first move to their end during the run. */
     final LongAdder wholeGamePatchBytes = new LongAdder();
+    final LongAdder wholeGameEventBytes = new LongAdder();
     final LongAdder wholeGameFrameBytes = new LongAdder();
     final LongAdder wholeGames = new LongAdder();
     final LongAdder closed = new LongAdder();
