@@ -140,17 +140,20 @@ final class Scenarios {
                 return;
             }
             for (Seat seat : seats) {
-                if (seat.frame != null && "FINISHED".equals(seat.frame.at("/room/phase").asText())) {
+                if (seat.read(frame -> frame != null && "FINISHED".equals(frame.at("/room/phase").asText()))) {
                     replace();
                     return;
                 }
             }
             for (Seat seat : seats) {
-                Optional<String> move = seat.moving() ? Optional.empty() : AvalonChooser.next(seat.frame);
-                if (move.isPresent()) {
+                // The move and the version it was chosen at, read together.
+                Optional<String> act = seat.moving() ? Optional.empty()
+                        : seat.read(frame -> AvalonChooser.next(frame).map(move -> "{\"type\":\"act\",\"action\":" + move
+                                + ",\"expectedVersion\":" + seat.version + "}"));
+                if (act.isPresent()) {
                     long start = intended;
                     seat.moveInFlight = Long.MAX_VALUE;
-                    seat.send("{\"type\":\"act\",\"action\":" + move.get() + ",\"expectedVersion\":" + seat.version + "}")
+                    seat.send(act.get())
                             .onSuccess(reply -> {
                                 if (reply.path("ok").asBoolean()) {
                                     seat.moveInFlight = reply.get("version").asLong();

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.JsonPatch;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.view.Deltas;
@@ -15,13 +18,18 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 
-/** One member's client: joined over REST, following its frame over the socket, sending commands. */
+/**
+ * One member's client: joined over REST, following its frame over the socket, sending commands. It applies
+ * each patch to its own frame in place, as a browser client patches its state, so following a room costs the
+ * load generator the patch's size and not a copy of the whole frame: the frame is changed only on the socket's
+ * event loop, under this seat's lock, and other threads read it through {@link #read}.
+ */
 final class Seat {
     final String base;
     final String room;
     final String member;
     final String token;
-    volatile JsonNode frame;
+    private volatile JsonNode frame;
     volatile long version = -1;
     /**
      * The version of this seat's last accepted move until its frame shows it ({@link Long#MAX_VALUE} while
@@ -93,16 +101,20 @@ final class Seat {
             case "snapshot" -> {
                 stats.snapshotBytes.add(text.length());
                 stats.snapshots.increment();
-                frame = node.get("frame");
-                version = node.get("version").asLong();
+                synchronized (this) {
+                    frame = node.get("frame");
+                    version = node.get("version").asLong();
+                }
                 onFrame.accept(this);
             }
             case "patch" -> {
                 stats.patchBytes.add(text.length());
                 long n = patchesSeen++;
                 stats.patches.increment();
-                version = node.get("version").asLong();
-                frame = io.roundtable.core.view.Frames.applyDelta(frame, node.get("ops"), version);
+                synchronized (this) {
+                    applyInPlace(frame, node.get("ops"), node.get("version").asLong());
+                    version = node.get("version").asLong();
+                }
                 if (n % Stats.SAMPLE_EVERY == 0) {
                     // What a snapshot of this version would have cost, for a sample of the patches: writing
                     // every frame out would take the load generator's CPU from the server it measures.
@@ -135,6 +147,29 @@ final class Seat {
             case "error" -> stats.rejection(node.at("/error/code").asText());
             default -> {
             }
+        }
+    }
+
+    /**
+     * What {@code reader} makes of this seat's frame and {@link #version} as one (null frame before the first
+     * snapshot): the socket's event loop patches the frame in place, so a reader on another thread holds the lock.
+     */
+    synchronized <T> T read(Function<JsonNode, T> reader) {
+        return reader.apply(frame);
+    }
+
+    /**
+     * Applies {@code ops} to {@code frame} in place and sets {@code /room/version}: the same tree
+     * {@link io.roundtable.core.view.Frames#applyDelta} returns as a copy (it keeps the version's number type,
+     * so a patched frame equals the snapshot of the same version node for node).
+     */
+    static void applyInPlace(JsonNode frame, JsonNode ops, long version) {
+        JsonPatch.applyInPlace(ops, frame);
+        ObjectNode room = (ObjectNode) frame.get("room");
+        if (room.path("version").isInt() && version == (int) version) {
+            room.put("version", (int) version);
+        } else {
+            room.put("version", version);
         }
     }
 
