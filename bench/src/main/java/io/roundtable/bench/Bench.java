@@ -18,6 +18,7 @@ import io.roundtable.core.json.Json;
  * bench/run.sh idle  --members 20000
  * bench/run.sh play  --rooms 2000 --players 7 --rate 1 --seconds 60
  * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
+ * bench/run.sh play  --rooms 300 --rate 10 --churn off  (finished games are not replaced)
  * bench/run.sh chat  --rooms 200 --rate 2
  * bench/run.sh churn --workers 8 --seconds 60
  * bench/run.sh play  --target http://127.0.0.1:8080     (a running app; no server probes)

@@ -33,12 +33,20 @@ final class Runner {
             case "play" -> {
                 int rooms = args.number("rooms", 100);
                 double rate = args.decimal("rate", 1.0);
-                List<Scenarios.PlayingRoom> playing = scenarios.play(rooms, args.number("players", 5), rate);
+                String churn = args.values.getOrDefault("churn", "on");
+                if (!churn.equals("on") && !churn.equals("off")) {
+                    throw new IllegalArgumentException("--churn is on or off, not " + churn);
+                }
+                List<Scenarios.PlayingRoom> playing = scenarios.play(rooms, args.number("players", 5), rate,
+                        churn.equals("on"));
                 Bench.log(playing.size() + " rooms seated and ready; measuring");
                 report.put("rooms", playing.size());
                 report.put("players", playing.stream().mapToInt(r -> r.seats.size()).sum());
                 report.put("units", playing.size());
+                report.put("churn", churn.equals("on") ? "on: a finished game's table is replaced by a fresh one"
+                        : "off: a finished game's room stays finished, and the load falls as games end");
                 steady(args, stats, report, seconds, pids);
+                report.put("roomsStillPlaying", playing.stream().filter(Scenarios.PlayingRoom::stillPlaying).count());
                 report.put("gamesFinished", playing.stream().mapToLong(r -> r.games.get()).sum());
                 report.put("reseatRetries", stats.reseatRetries.sum());
                 measureLoaded(report, pids, serverMetrics);

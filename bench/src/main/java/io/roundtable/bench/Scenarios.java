@@ -87,13 +87,19 @@ final class Scenarios {
 
     // ---------------------------------------------------------------------------------------------- play
 
-    /** One Avalon table driven by its clients (one per seat), one action every {@code periodMs}. */
+    /**
+     * One Avalon table driven by its clients (one per seat), one action every {@code periodMs}. With churn, a
+     * finished game's table is replaced by a fresh one; without, the room stays finished and acts no more.
+     */
     final class PlayingRoom {
         final int players;
+        final boolean churn;
         volatile List<Seat> seats;
         final Map<Long, Long> pending = new ConcurrentHashMap<>();
         final AtomicLong games = new AtomicLong();
         volatile boolean replacing;
+        /** Its game finished and churn is off: the room stays as it is. */
+        volatile boolean finished;
 
         void watch() {
             for (Seat seat : seats) {
@@ -101,8 +107,18 @@ final class Scenarios {
             }
         }
 
-        PlayingRoom(int players) {
+        PlayingRoom(int players, boolean churn) {
             this.players = players;
+            this.churn = churn;
+        }
+
+        /** Whether the room's table is in a game that has not finished (and is not being replaced). */
+        boolean stillPlaying() {
+            return !replacing && !finished && seats.stream().noneMatch(PlayingRoom::sawTheEnd);
+        }
+
+        private static boolean sawTheEnd(Seat seat) {
+            return seat.read(frame -> frame != null && "FINISHED".equals(frame.at("/room/phase").asText()));
         }
 
         /** Every action whose version all the table's clients now hold is done: its latency is recorded. */
@@ -136,12 +152,17 @@ final class Scenarios {
 
         /** One tick, meant for {@code intended} ({@link System#nanoTime()}): at most one action of the table. */
         void step(long intended) {
-            if (replacing) {
+            if (replacing || finished) {
                 return;
             }
             for (Seat seat : seats) {
-                if (seat.read(frame -> frame != null && "FINISHED".equals(frame.at("/room/phase").asText()))) {
-                    replace();
+                if (sawTheEnd(seat)) {
+                    gameOver();
+                    if (churn) {
+                        replace();
+                    } else {
+                        finished = true;
+                    }
                     return;
                 }
             }
@@ -171,8 +192,8 @@ final class Scenarios {
             }
         }
 
-        private void replace() {
-            replacing = true;
+        /** Counts a game played to its end, with its sampled bytes. */
+        private void gameOver() {
             games.incrementAndGet();
             stats.wholeGames.increment();
             for (Seat seat : seats) {
@@ -180,6 +201,10 @@ final class Scenarios {
                 stats.wholeGameEventBytes.add(seat.gameEventBytes);
                 stats.wholeGameFrameBytes.add(seat.gameFrameBytes);
             }
+        }
+
+        private void replace() {
+            replacing = true;
             seats.forEach(Seat::close);
             seatAgain(RESEAT_ATTEMPTS);
         }
@@ -217,9 +242,10 @@ final class Scenarios {
         });
     }
 
-    List<PlayingRoom> play(int rooms, int players, double actionsPerRoomPerSecond) {
+    /** {@code rooms} tables of {@code players}, each acting on its own timer; {@code churn}: see {@link PlayingRoom}. */
+    List<PlayingRoom> play(int rooms, int players, double actionsPerRoomPerSecond, boolean churn) {
         List<PlayingRoom> playing = inBatches(rooms, 16, i -> readyTable(players).map(seats -> {
-            PlayingRoom room = new PlayingRoom(players);
+            PlayingRoom room = new PlayingRoom(players, churn);
             room.seats = seats;
             room.watch();
             return room;
