@@ -73,8 +73,9 @@ public final class Bench {
                 report.put("serverMetrics", serverMetrics(load, bases));
             }
             if (!pids.isEmpty()) {
-                long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(pids));
-                long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(pids));
+                // Measured with the load on where the scenario did (a probe now would force one more full GC).
+                long heapAfter = report.containsKey("heapLoaded") ? (long) report.get("heapLoaded") : totalHeap(pids);
+                long rssAfter = report.containsKey("rssLoaded") ? (long) report.get("rssLoaded") : totalRss(pids);
                 report.put("serverHeapBefore", heapBefore);
                 report.put("serverHeapLoaded", heapAfter);
                 report.put("serverRssBefore", rssBefore);
