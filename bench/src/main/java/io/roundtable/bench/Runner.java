@@ -84,6 +84,7 @@ final class Runner {
         Cluster.sleep(args.number("warmup", 5) * 1000L);
         stats.latency.reset();
         stats.refusalLatency.reset();
+        stats.tickLateness.reset();
         stats.rejections.clear();
         long before = stats.applied.sum();
         long refusedBefore = stats.refused.sum();
@@ -98,6 +99,9 @@ final class Runner {
         report.put("latencyMs", stats.percentiles());
         report.put("refusedPerSecond", (stats.refused.sum() - refusedBefore) / elapsed);
         report.put("refusalLatencyMs", Stats.percentiles(stats.refusalLatency));
+        if (stats.tickLateness.getTotalCount() > 0) {
+            report.put("tickLatenessMs", Stats.percentiles(stats.tickLateness));
+        }
         // Cores busy on average over the window: where the machine's two cores went.
         if (!pids.isEmpty()) {
             report.put("serverCoresBusy", (pids.stream().mapToDouble(Probe::cpuSeconds).sum() - serverCpu) / elapsed);

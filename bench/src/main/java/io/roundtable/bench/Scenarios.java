@@ -145,6 +145,7 @@ final class Scenarios {
         void schedule(long offsetMs, long periodMs) {
             long[] intended = { System.nanoTime() + offsetMs * 1_000_000 };
             load.vertx.setPeriodic(offsetMs, periodMs, t -> {
+                stats.tickLateness.recordValue(Math.max(0, (System.nanoTime() - intended[0]) / 1000));
                 step(intended[0]);
                 intended[0] += periodMs * 1_000_000;
             });

@@ -14,6 +14,8 @@ final class Stats {
     final Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
     /** Refused actions: from the same start until the refusal's reply arrived. */
     final Histogram refusalLatency = new ConcurrentHistogram(3_600_000_000L, 3);
+    /** How late the load generator's timers fired against their intended times: its own stalls. */
+    final Histogram tickLateness = new ConcurrentHistogram(3_600_000_000L, 3);
     final LongAdder applied = new LongAdder();
     /** Commands the server answered with a refusal ({@code ok: false}). */
     final LongAdder refused = new LongAdder();
