@@ -19,6 +19,7 @@ import io.roundtable.core.json.Json;
  * bench/run.sh play  --rooms 2000 --players 7 --rate 1 --seconds 60
  * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
  * bench/run.sh play  --rooms 300 --rate 10 --churn off  (finished games are not replaced)
+ * bench/run.sh play  --rooms 300 --rate 10 --protocol 2  (clients on socket protocol 2; default 1)
  * bench/run.sh chat  --rooms 200 --rate 2
  * bench/run.sh churn --workers 8 --seconds 60
  * bench/run.sh play  --target http://127.0.0.1:8080     (a running app; no server probes)
@@ -62,7 +63,7 @@ public final class Bench {
         }
         Stats stats = new Stats();
         try (Load load = new Load(args.eventLoops)) {
-            Scenarios scenarios = new Scenarios(load, bases, stats);
+            Scenarios scenarios = new Scenarios(load, bases, stats, args.number("protocol", 1));
             List<Long> pids = pids(cluster, args);
             long heapBefore = pids.isEmpty() ? -1 : totalHeap(pids);
             long rssBefore = pids.isEmpty() ? -1 : totalRss(pids);

@@ -104,7 +104,14 @@ final class Runner {
         }
         // Cores busy on average over the window: where the machine's two cores went.
         if (!pids.isEmpty()) {
-            report.put("serverCoresBusy", (pids.stream().mapToDouble(Probe::cpuSeconds).sum() - serverCpu) / elapsed);
+            double cores = (pids.stream().mapToDouble(Probe::cpuSeconds).sum() - serverCpu) / elapsed;
+            report.put("serverCoresBusy", cores);
+            // Server CPU per applied action and per command answered (refusals included): all the server's
+            // work in the window (pushes, pings, sweeps) charged to them, so this is an upper bound.
+            double applied = (stats.applied.sum() - before) / elapsed;
+            double commands = applied + (stats.refused.sum() - refusedBefore) / elapsed;
+            report.put("serverCpuMicrosPerApplied", applied == 0 ? 0 : cores * 1e6 / applied);
+            report.put("serverCpuMicrosPerCommand", commands == 0 ? 0 : cores * 1e6 / commands);
         }
         report.put("loadGeneratorCoresBusy", (Probe.cpuSeconds(ProcessHandle.current().pid()) - loadCpu) / elapsed);
     }

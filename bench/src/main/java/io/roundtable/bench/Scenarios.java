@@ -21,11 +21,14 @@ final class Scenarios {
     private final List<String> bases;
     private final Stats stats;
     private final AtomicInteger next = new AtomicInteger();
+    /** The socket protocol the clients ask for (docs/protocol.md): 1, or 2 (events and reply inside patches). */
+    private final int protocol;
 
-    Scenarios(Load load, List<String> bases, Stats stats) {
+    Scenarios(Load load, List<String> bases, Stats stats, int protocol) {
         this.load = load;
         this.bases = bases;
         this.stats = stats;
+        this.protocol = protocol;
     }
 
     private String base() {
@@ -40,7 +43,7 @@ final class Scenarios {
             Future<List<Seat>> seats = Future.succeededFuture(new ArrayList<>());
             for (int i = 0; i < players; i++) {
                 int n = i;
-                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats)
+                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats, protocol)
                         .compose(seat -> seat.connect(load)).map(seat -> {
                             list.add(seat);
                             return list;

@@ -59,24 +59,28 @@ final class Seat {
         return version < moveInFlight;
     }
 
-    private Seat(String base, String room, String member, String token, Stats stats) {
+    /** The socket protocol this client asks for: 1, or 2 (a change's events and our reply ride on its patch). */
+    private final int protocol;
+
+    private Seat(String base, String room, String member, String token, Stats stats, int protocol) {
         this.base = base;
         this.room = room;
         this.member = member;
         this.token = token;
         this.stats = stats;
+        this.protocol = protocol;
     }
 
-    static Future<Seat> join(Load load, String base, String room, String name, Stats stats) {
+    static Future<Seat> join(Load load, String base, String room, String name, Stats stats, int protocol) {
         String body = "{\"name\":\"" + name + "\",\"client\":\"" + name + "-" + room + "\"}";
         return load.call(base, HttpMethod.POST, "/api/rooms/" + room + "/members", body, null, 201)
-                .map(j -> new Seat(base, room, j.get("member").asText(), j.get("token").asText(), stats));
+                .map(j -> new Seat(base, room, j.get("member").asText(), j.get("token").asText(), stats, protocol));
     }
 
     Future<Seat> connect(Load load) {
         URI uri = URI.create(base);
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
-                .setURI("/ws/rooms/" + room + "?token=" + token);
+                .setURI("/ws/rooms/" + room + "?token=" + token + (protocol == 2 ? "&protocol=2" : ""));
         return load.ws.connect(options).onSuccess(ws -> load.vertx.setPeriodic(10_000 + (long) (Math.random() * 1000), t -> {
             if (ws.isClosed()) {
                 load.vertx.cancelTimer(t);
@@ -126,6 +130,14 @@ final class Seat {
                     sampledVersion = version;
                 }
                 onFrame.accept(this);
+                // Protocol 2: the change's events and the answer to this seat's own command ride on the patch
+                // (their bytes are in the patch's); protocol 1 sends them as frames of their own.
+                if (node.has("events")) {
+                    stats.events.increment();
+                }
+                if (node.has("reply")) {
+                    answer(node.get("reply"));
+                }
             }
             case "events" -> {
                 // Sent after the patch of the same change: part of what a change costs on the wire.
@@ -138,15 +150,18 @@ final class Seat {
                 }
             }
             case "message" -> onMessage.accept(node.get("message"));
-            case "reply", "pong" -> {
-                Promise<JsonNode> waiting = pending.remove(node.path("ref").asText());
-                if (waiting != null) {
-                    waiting.tryComplete(node);
-                }
-            }
+            case "reply", "pong" -> answer(node);
             case "error" -> stats.rejection(node.at("/error/code").asText());
             default -> {
             }
+        }
+    }
+
+    /** Completes the command or ping waiting for {@code reply} (matched by its {@code ref}). */
+    private void answer(JsonNode reply) {
+        Promise<JsonNode> waiting = pending.remove(reply.path("ref").asText());
+        if (waiting != null) {
+            waiting.tryComplete(reply);
         }
     }
 
