@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import io.roundtable.core.json.Json;
 
@@ -17,6 +18,8 @@ import io.roundtable.core.json.Json;
  * bench/run.sh idle  --members 20000
  * bench/run.sh play  --rooms 2000 --players 7 --rate 1 --seconds 60
  * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
+ * bench/run.sh play  --rooms 300 --rate 10 --churn off  (finished games are not replaced)
+ * bench/run.sh play  --rooms 300 --rate 10 --protocol 2  (clients on socket protocol 2; default 1)
  * bench/run.sh chat  --rooms 200 --rate 2
  * bench/run.sh churn --workers 8 --seconds 60
  * bench/run.sh play  --target http://127.0.0.1:8080     (a running app; no server probes)
@@ -25,6 +28,9 @@ import io.roundtable.core.json.Json;
  * Output: a JSON report and a Markdown table in bench/reports/, and on stdout.
  */
 public final class Bench {
+    /** A run's name is its scenario and its start (UTC): its report and its nodes' GC logs are named by it. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(java.time.ZoneOffset.UTC);
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> report = run(Args.parse(args));
@@ -36,6 +42,7 @@ public final class Bench {
             serve(args);
             return Map.of("errors", 0L);
         }
+        String name = args.scenario + "-" + STAMP.format(Instant.now());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("scenario", args.scenario);
         report.put("started", Instant.now().toString());
@@ -46,7 +53,7 @@ public final class Bench {
         report.put("nodeJvmOptions", args.jvm);
         log("starting " + (args.target == null ? args.nodes + " node(s) with Redis and PostgreSQL" : "against " + args.target));
         Cluster cluster = args.target == null
-                ? Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm) : null;
+                ? Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm, gcLog(args, name)) : null;
         List<String> bases = cluster == null ? List.of(args.target.split(",")) : cluster.bases;
         if (cluster != null) {
             report.put("appSettings", cluster.settings);
@@ -56,7 +63,7 @@ public final class Bench {
         }
         Stats stats = new Stats();
         try (Load load = new Load(args.eventLoops)) {
-            Scenarios scenarios = new Scenarios(load, bases, stats);
+            Scenarios scenarios = new Scenarios(load, bases, stats, args.number("protocol", 1));
             List<Long> pids = pids(cluster, args);
             long heapBefore = pids.isEmpty() ? -1 : totalHeap(pids);
             long rssBefore = pids.isEmpty() ? -1 : totalRss(pids);
@@ -67,15 +74,18 @@ public final class Bench {
                 report.put("serverMetrics", serverMetrics(load, bases));
             }
             if (!pids.isEmpty()) {
-                long heapAfter = (long) report.getOrDefault("heapLoaded", totalHeap(pids));
-                long rssAfter = (long) report.getOrDefault("rssLoaded", totalRss(pids));
+                // Measured with the load on where the scenario did (a probe now would force one more full GC).
+                long heapAfter = report.containsKey("heapLoaded") ? (long) report.get("heapLoaded") : totalHeap(pids);
+                long rssAfter = report.containsKey("rssLoaded") ? (long) report.get("rssLoaded") : totalRss(pids);
                 report.put("serverHeapBefore", heapBefore);
                 report.put("serverHeapLoaded", heapAfter);
                 report.put("serverRssBefore", rssBefore);
                 report.put("serverRssLoaded", rssAfter);
                 long units = ((Number) report.getOrDefault("units", 0)).longValue();
                 if (units > 0) {
-                    report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
+                    if (heapBefore >= 0 && heapAfter >= 0) {
+                        report.put("heapPerUnitBytes", (heapAfter - heapBefore) / units);
+                    }
                     report.put("rssPerUnitBytes", (rssAfter - rssBefore) / units);
                 }
             }
@@ -88,9 +98,35 @@ public final class Bench {
                 cluster.close();
             }
         }
+        report.put("nodeGc", nodeGc(cluster, report));
         report.put("errors", stats.errors.sum());
-        write(report, args);
+        write(report, args, name);
         return report;
+    }
+
+    /** Where node {@code i} of run {@code name} logs its GC: next to the run's report. */
+    static IntFunction<Path> gcLog(Args args, String name) {
+        return i -> args.reports.resolve(name + "-node" + i + "-gc.log");
+    }
+
+    /**
+     * Each node's collections and pauses, from the GC log it wrote (read after the nodes have stopped), over the
+     * measured window and over its whole life.
+     */
+    static Object nodeGc(Cluster cluster, Map<String, Object> report) {
+        if (cluster == null) {
+            return "not logged: this run did not start the nodes (--target)";
+        }
+        Map<?, ?> window = (Map<?, ?>) report.get("measuredWindow");
+        Instant from = Instant.parse((String) window.get("from"));
+        Instant to = Instant.parse((String) window.get("to"));
+        List<Object> nodes = new ArrayList<>();
+        for (int i = 0; i < cluster.gcLogs.size(); i++) {
+            Path log = cluster.gcLogs.get(i);
+            nodes.add(log == null ? "node " + i + ": a --jvm option logs its GC to stdout or stderr (not read)"
+                    : Gc.node(i, log, from, to));
+        }
+        return nodes;
     }
 
     /**
@@ -99,9 +135,12 @@ public final class Bench {
      * hold only as many sockets as its open-file limit allows).
      */
     static void serve(Args args) throws Exception {
-        try (Cluster cluster = Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm)) {
+        String name = "serve-" + STAMP.format(Instant.now());
+        try (Cluster cluster = Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm,
+                gcLog(args, name))) {
             for (int i = 0; i < cluster.nodes.size(); i++) {
-                System.out.println("node " + cluster.bases.get(i) + " pid " + cluster.pid(i));
+                System.out.println("node " + cluster.bases.get(i) + " pid " + cluster.pid(i)
+                        + (cluster.gcLogs.get(i) == null ? "" : " gc log " + cluster.gcLogs.get(i)));
             }
             System.out.println("redis 127.0.0.1:" + cluster.redisPort);
             System.out.flush();
@@ -148,20 +187,19 @@ public final class Bench {
         return pids;
     }
 
+    /** The nodes' live heap after GC, summed; -1 if any node's could not be read. */
     static long totalHeap(List<Long> pids) {
-        return pids.stream().mapToLong(Probe::heapAfterGc).sum();
+        long[] heaps = pids.stream().mapToLong(Probe::heapAfterGc).toArray();
+        return java.util.Arrays.stream(heaps).anyMatch(h -> h < 0) ? -1 : java.util.Arrays.stream(heaps).sum();
     }
 
     static long totalRss(List<Long> pids) {
         return pids.stream().mapToLong(Probe::rss).sum();
     }
 
-    private static void write(Map<String, Object> report, Args args) throws Exception {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
-                .format(Instant.now());
+    private static void write(Map<String, Object> report, Args args, String name) throws Exception {
         Path dir = args.reports;
         Files.createDirectories(dir);
-        String name = args.scenario + "-" + stamp;
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
         Files.writeString(dir.resolve(name + ".json"), json);
         String markdown = markdown(report);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -30,6 +31,8 @@ final class Cluster implements AutoCloseable {
     final List<Process> nodes = new ArrayList<>();
     final List<String> bases = new ArrayList<>();
     final Map<String, String> settings = new LinkedHashMap<>();
+    /** Each node's GC log (null where a {@code --jvm} option of the user's logs GC elsewhere than to a file). */
+    final List<Path> gcLogs = new ArrayList<>();
 
     private Cluster(RedisServer redis, int redisPort, EmbeddedPostgres postgres) {
         this.redis = redis;
@@ -37,8 +40,12 @@ final class Cluster implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides, List<String> jvmOptions)
-            throws IOException {
+    /**
+     * Starts Redis, PostgreSQL and {@code nodeCount} nodes; node {@code i} logs its GC to {@code gcLog.apply(i)}
+     * unless {@code jvmOptions} already log GC themselves.
+     */
+    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides, List<String> jvmOptions,
+            IntFunction<Path> gcLog) throws IOException {
         int redisPort = freePort();
         RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
                 .setting("appendonly no").setting("maxclients 20000").build();
@@ -65,16 +72,29 @@ final class Cluster implements AutoCloseable {
         cluster.settings.put("roundtable.rooms.barrier-countdown", "0s");
         cluster.settings.putAll(overrides);
         for (int i = 0; i < nodeCount; i++) {
-            cluster.startNode(app, i, heap, jvmOptions);
+            cluster.startNode(app, i, heap, jvmOptions, gcLog.apply(i));
         }
         return cluster;
     }
 
-    private void startNode(Path app, int index, String heap, List<String> jvmOptions) throws IOException {
+    private void startNode(Path app, int index, String heap, List<String> jvmOptions, Path gcLog) throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
-        jvmOptions.forEach(option -> command.add(option.replace("{node}", Integer.toString(index))));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xms" + heap));
+        List<String> own = jvmOptions.stream().map(option -> option.replace("{node}", Integer.toString(index)))
+                .toList();
+        if (own.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            command.add("-XX:+UseG1GC"); // G1 unless the user chose a collector (a JVM refuses two)
+        }
+        String theirs = own.stream().filter(Gc::logsGc).findFirst().orElse(null);
+        if (theirs == null) {
+            Files.createDirectories(gcLog.toAbsolutePath().getParent());
+            command.add(Gc.logOption(gcLog));
+            gcLogs.add(gcLog);
+        } else {
+            gcLogs.add(Gc.logFile(theirs));
+        }
+        command.addAll(own);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.log.level=WARN");

@@ -15,17 +15,26 @@ final class Probe {
     private Probe() {
     }
 
-    /** Heap used after a full GC, in bytes (via jcmd on a node this harness started). */
+    /**
+     * Live heap bytes, whatever the collector (via jcmd on a node this harness started); -1 if unreadable.
+     * {@code GC.class_histogram} counts live objects only and ends with {@code Total <instances> <bytes>}: G1
+     * runs a full GC first (its log shows {@code Pause Full (Heap Inspection Initiated GC)}); ZGC cannot collect
+     * from the VM thread and instead walks only the reachable objects. ({@code GC.heap_info}, read before, differs
+     * by collector: G1 says {@code used 123456K}, ZGC {@code used 28M, capacity 1024M}.)
+     */
     static long heapAfterGc(long pid) {
-        run("jcmd", Long.toString(pid), "GC.run");
-        String out = run("jcmd", Long.toString(pid), "GC.heap_info");
-        // G1: " garbage-first heap   total 1048576K, used 123456K [..."
-        int used = out.indexOf("used ");
-        if (used < 0) {
-            return -1;
+        String out = run("jcmd", Long.toString(pid), "GC.class_histogram");
+        for (String line : out.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 3 && fields[0].equals("Total")) {
+                try {
+                    return Long.parseLong(fields[2]);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
         }
-        String number = out.substring(used + 5, out.indexOf('K', used));
-        return Long.parseLong(number.trim()) * 1024;
+        return -1;
     }
 
     /** Resident set size in bytes, from /proc. */

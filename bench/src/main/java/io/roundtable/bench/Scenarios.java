@@ -21,11 +21,14 @@ final class Scenarios {
     private final List<String> bases;
     private final Stats stats;
     private final AtomicInteger next = new AtomicInteger();
+    /** The socket protocol the clients ask for (docs/protocol.md): 1, or 2 (events and reply inside patches). */
+    private final int protocol;
 
-    Scenarios(Load load, List<String> bases, Stats stats) {
+    Scenarios(Load load, List<String> bases, Stats stats, int protocol) {
         this.load = load;
         this.bases = bases;
         this.stats = stats;
+        this.protocol = protocol;
     }
 
     private String base() {
@@ -40,7 +43,7 @@ final class Scenarios {
             Future<List<Seat>> seats = Future.succeededFuture(new ArrayList<>());
             for (int i = 0; i < players; i++) {
                 int n = i;
-                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats)
+                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats, protocol)
                         .compose(seat -> seat.connect(load)).map(seat -> {
                             list.add(seat);
                             return list;
@@ -87,13 +90,19 @@ final class Scenarios {
 
     // ---------------------------------------------------------------------------------------------- play
 
-    /** One Avalon table driven by its clients (one per seat), one action every {@code periodMs}. */
+    /**
+     * One Avalon table driven by its clients (one per seat), one action every {@code periodMs}. With churn, a
+     * finished game's table is replaced by a fresh one; without, the room stays finished and acts no more.
+     */
     final class PlayingRoom {
         final int players;
+        final boolean churn;
         volatile List<Seat> seats;
         final Map<Long, Long> pending = new ConcurrentHashMap<>();
         final AtomicLong games = new AtomicLong();
         volatile boolean replacing;
+        /** Its game finished and churn is off: the room stays as it is. */
+        volatile boolean finished;
 
         void watch() {
             for (Seat seat : seats) {
@@ -101,8 +110,18 @@ final class Scenarios {
             }
         }
 
-        PlayingRoom(int players) {
+        PlayingRoom(int players, boolean churn) {
             this.players = players;
+            this.churn = churn;
+        }
+
+        /** Whether the room's table is in a game that has not finished (and is not being replaced). */
+        boolean stillPlaying() {
+            return !replacing && !finished && seats.stream().noneMatch(PlayingRoom::sawTheEnd);
+        }
+
+        private static boolean sawTheEnd(Seat seat) {
+            return seat.read(frame -> frame != null && "FINISHED".equals(frame.at("/room/phase").asText()));
         }
 
         /** Every action whose version all the table's clients now hold is done: its latency is recorded. */
@@ -119,22 +138,47 @@ final class Scenarios {
             }
         }
 
-        void step() {
-            if (replacing) {
+        /**
+         * Acts on a timer: first after {@code offsetMs}, then every {@code periodMs}. Each tick knows when it was
+         * meant to fire (the first offset, then one period more each time; the timer runs at a fixed rate, so a
+         * late tick is still that tick): an action is timed from then, not from when a late timer got round to
+         * it, so a stall of the load generator or of its event loop counts in the latency of every action it held
+         * up (no coordinated omission).
+         */
+        void schedule(long offsetMs, long periodMs) {
+            long[] intended = { System.nanoTime() + offsetMs * 1_000_000 };
+            load.vertx.setPeriodic(offsetMs, periodMs, t -> {
+                stats.tickLateness.recordValue(Math.max(0, (System.nanoTime() - intended[0]) / 1000));
+                step(intended[0]);
+                intended[0] += periodMs * 1_000_000;
+            });
+        }
+
+        /** One tick, meant for {@code intended} ({@link System#nanoTime()}): at most one action of the table. */
+        void step(long intended) {
+            if (replacing || finished) {
                 return;
             }
             for (Seat seat : seats) {
-                if (seat.frame != null && "FINISHED".equals(seat.frame.at("/room/phase").asText())) {
-                    replace();
+                if (sawTheEnd(seat)) {
+                    gameOver();
+                    if (churn) {
+                        replace();
+                    } else {
+                        finished = true;
+                    }
                     return;
                 }
             }
             for (Seat seat : seats) {
-                Optional<String> move = seat.moving() ? Optional.empty() : AvalonChooser.next(seat.frame);
-                if (move.isPresent()) {
-                    long start = System.nanoTime();
+                // The move and the version it was chosen at, read together.
+                Optional<String> act = seat.moving() ? Optional.empty()
+                        : seat.read(frame -> AvalonChooser.next(frame).map(move -> "{\"type\":\"act\",\"action\":" + move
+                                + ",\"expectedVersion\":" + seat.version + "}"));
+                if (act.isPresent()) {
+                    long start = intended;
                     seat.moveInFlight = Long.MAX_VALUE;
-                    seat.send("{\"type\":\"act\",\"action\":" + move.get() + ",\"expectedVersion\":" + seat.version + "}")
+                    seat.send(act.get())
                             .onSuccess(reply -> {
                                 if (reply.path("ok").asBoolean()) {
                                     seat.moveInFlight = reply.get("version").asLong();
@@ -143,7 +187,7 @@ final class Scenarios {
                                     settle();
                                 } else {
                                     seat.moveInFlight = -1;
-                                    stats.rejection(reply.at("/error/code").asText());
+                                    stats.refusal(reply.at("/error/code").asText(), System.nanoTime() - start);
                                 }
                             })
                             .onFailure(e -> seat.moveInFlight = -1);
@@ -152,14 +196,19 @@ final class Scenarios {
             }
         }
 
-        private void replace() {
-            replacing = true;
+        /** Counts a game played to its end, with its sampled bytes. */
+        private void gameOver() {
             games.incrementAndGet();
             stats.wholeGames.increment();
             for (Seat seat : seats) {
                 stats.wholeGamePatchBytes.add(seat.gamePatchBytes);
+                stats.wholeGameEventBytes.add(seat.gameEventBytes);
                 stats.wholeGameFrameBytes.add(seat.gameFrameBytes);
             }
+        }
+
+        private void replace() {
+            replacing = true;
             seats.forEach(Seat::close);
             seatAgain(RESEAT_ATTEMPTS);
         }
@@ -197,17 +246,17 @@ final class Scenarios {
         });
     }
 
-    List<PlayingRoom> play(int rooms, int players, double actionsPerRoomPerSecond) {
+    /** {@code rooms} tables of {@code players}, each acting on its own timer; {@code churn}: see {@link PlayingRoom}. */
+    List<PlayingRoom> play(int rooms, int players, double actionsPerRoomPerSecond, boolean churn) {
         List<PlayingRoom> playing = inBatches(rooms, 16, i -> readyTable(players).map(seats -> {
-            PlayingRoom room = new PlayingRoom(players);
+            PlayingRoom room = new PlayingRoom(players, churn);
             room.seats = seats;
             room.watch();
             return room;
         }));
         long period = Math.max(1, Math.round(1000 / actionsPerRoomPerSecond));
         for (PlayingRoom room : playing) {
-            long offset = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period);
-            load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> room.step()));
+            room.schedule(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(period), period);
         }
         return playing;
     }
@@ -234,12 +283,13 @@ final class Scenarios {
             load.vertx.setTimer(offset, t -> load.vertx.setPeriodic(period, p -> {
                 Seat sender = seats.get((int) (counter.get() % seats.size()));
                 String text = "m" + counter.incrementAndGet() + "-" + sender.member;
-                sent.put(text, new long[] { System.nanoTime(), 0 });
+                long start = System.nanoTime();
+                sent.put(text, new long[] { start, 0 });
                 sender.send("{\"type\":\"send\",\"text\":\"" + text + "\"}").onSuccess(reply -> {
                     if (reply.path("ok").asBoolean()) {
                         stats.applied.increment();
                     } else {
-                        stats.rejection(reply.at("/error/code").asText());
+                        stats.refusal(reply.at("/error/code").asText(), System.nanoTime() - start);
                         sent.remove(text);
                     }
                 });
