@@ -1,8 +1,11 @@
 package io.roundtable.core.view;
 
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,15 +36,47 @@ public final class Frames {
      * The patch between two frames of one viewer, without the {@code /room/version} change every patch
      * would carry: the patch message says the version, and the client sets it after applying.
      */
-    public static JsonNode delta(JsonNode from,
-            JsonNode to) {
-        JsonNode ops = Deltas.diff(from, to);
+    public static JsonNode delta(JsonNode from, JsonNode to) {
+        return delta(from, to, Deltas::diff);
+    }
+
+    /**
+     * As {@link #delta(JsonNode, JsonNode)}, diffing each part of the frame ({@code room}, {@code me}, …) on
+     * its own with {@code diff}. A part both frames hold as the very same node is unchanged; a caller that
+     * pushes one change to many viewers, whose frames share the parts every viewer is shown alike
+     * ({@link Shared}), may pass a {@code diff} that remembers its answer for the same pair of nodes.
+     */
+    public static JsonNode delta(JsonNode from, JsonNode to, BinaryOperator<JsonNode> diff) {
         ArrayNode kept = NODES.arrayNode();
-        ops.forEach(op -> {
-            if (!"/room/version".equals(op.path("path").asText())) {
-                kept.add(op);
+        Set<String> parts = new LinkedHashSet<>();
+        from.fieldNames().forEachRemaining(parts::add);
+        to.fieldNames().forEachRemaining(parts::add);
+        for (String part : parts) {
+            JsonNode before = from.get(part);
+            JsonNode after = to.get(part);
+            if (before == after) {
+                continue;
             }
-        });
+            String prefix = "/" + part;
+            if (before == null || after == null) {
+                ObjectNode op = kept.addObject();
+                op.put("op", before == null ? "add" : "remove");
+                op.put("path", prefix);
+                if (after != null) {
+                    op.set("value", after);
+                }
+                continue;
+            }
+            for (JsonNode op : diff.apply(before, after)) {
+                String path = prefix + op.path("path").asText();
+                if (!"/room/version".equals(path)) {
+                    // A new operation sharing the old one's value: a remembered diff serves other viewers too.
+                    ObjectNode moved = kept.addObject();
+                    op.fields().forEachRemaining(field -> moved.set(field.getKey(), field.getValue()));
+                    moved.put("path", path);
+                }
+            }
+        }
         return kept;
     }
 
@@ -60,15 +95,32 @@ public final class Frames {
         return next;
     }
 
+    /**
+     * What every viewer of one room version is shown alike — the room facts and the voice mesh — built
+     * once for all of them. Frames built with it share these nodes; nobody may change them.
+     */
+    public record Shared(JsonNode room, JsonNode voice) {
+    }
+
+    /** The parts of the frame every viewer of this room version is shown alike. */
+    public static Shared shared(Room room, GameAdapter<?, ?, ?> game) {
+        return new Shared(roomFacts(room, game), voice(room));
+    }
+
     /** The frame for member {@code memberId}; a null member is an anonymous spectator. */
     public static ObjectNode frame(Room room, GameAdapter<?, ?, ?> game, String memberId) {
+        return frame(room, game, memberId, shared(room, game));
+    }
+
+    /** As {@link #frame(Room, GameAdapter, String)}, with the shared parts already built for this version. */
+    public static ObjectNode frame(Room room, GameAdapter<?, ?, ?> game, String memberId, Shared shared) {
         Member me = memberId == null ? null : room.member(memberId).orElse(null);
         Viewer viewer = me == null || me.isSpectator() ? Viewer.SPECTATOR : Viewer.seat(me.seat());
         ObjectNode frame = NODES.objectNode();
-        frame.set("room", roomFacts(room, game));
+        frame.set("room", shared.room());
         frame.set("me", me(room, me));
         frame.set("channels", channels(room, game, room.members(), viewer));
-        frame.set("voice", voice(room));
+        frame.set("voice", shared.voice());
         boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
         frame.set("game", hasGame ? game.view(room.state(), viewer) : NODES.nullNode());
         return frame;

@@ -157,7 +157,13 @@ public class Fanout {
 
     private void push(Room room, List<Delivery> deliveries, List<Object> events, ServerMessage.Reply reply,
             ReplyRoute route) {
-        for (Subscriber s : subscribers(room.id())) {
+        Set<Subscriber> sockets = subscribers(room.id());
+        if (sockets.isEmpty()) {
+            return;
+        }
+        // What every viewer is shown alike is built, and diffed, once for all of this room's sockets.
+        Change change = new Change(room, Frames.shared(room, games.playedIn(room)));
+        for (Subscriber s : sockets) {
             if (!s.caughtUp) {
                 continue;
             }
@@ -172,14 +178,14 @@ public class Fanout {
                 // One message for the change: the patch with its events, and the reply when the change is
                 // this socket's command and no inbox message of it should come first.
                 boolean answered = reply != null && route.socket == s && !inbox;
-                pushPatch(s, room, events.isEmpty() ? null : events, answered ? reply : null);
+                pushPatch(s, change, events.isEmpty() ? null : events, answered ? reply : null);
                 if (answered) {
                     route.markDelivered();
                 }
                 deliver(s, deliveries);
                 continue;
             }
-            pushFrame(s, room);
+            pushFrame(s, change);
             deliver(s, deliveries);
             if (!events.isEmpty() && s.lastVersion >= room.version()) {
                 send(s, new ServerMessage.Events(room.version(), events));
@@ -195,25 +201,38 @@ public class Fanout {
         }
     }
 
+    /** One room version being pushed: the room, what every viewer is shown alike, and their diffs. */
+    private record Change(Room room, Frames.Shared shared, SharedDiffs diffs) {
+        Change(Room room, Frames.Shared shared) {
+            this(room, shared, new SharedDiffs(shared));
+        }
+    }
+
     /** Sends the viewer's frame at the room's version as a delta from what it was sent last. */
     void pushFrame(Subscriber s, Room room) {
+        pushFrame(s, new Change(room, Frames.shared(room, games.playedIn(room))));
+    }
+
+    private void pushFrame(Subscriber s, Change change) {
+        Room room = change.room();
         if (room.version() <= s.lastVersion) {
             return;
         }
         if (s.hasFrame()) {
-            pushPatch(s, room, null, null);
+            pushPatch(s, change, null, null);
             return;
         }
-        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member);
+        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member, change.shared());
         send(s, new ServerMessage.Snapshot(room.version(), frame));
         s.lastFrame(frame);
         s.lastVersion = room.version();
     }
 
     /** Sends the delta from the viewer's last frame to the room's version, with what else it carries. */
-    private void pushPatch(Subscriber s, Room room, List<Object> events, ServerMessage.Reply reply) {
-        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member);
-        JsonNode ops = Frames.delta(s.lastFrame(), frame);
+    private void pushPatch(Subscriber s, Change change, List<Object> events, ServerMessage.Reply reply) {
+        Room room = change.room();
+        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member, change.shared());
+        JsonNode ops = Frames.delta(s.lastFrame(), frame, change.diffs());
         send(s, new ServerMessage.Patch(s.lastVersion, room.version(), ops, events, reply));
         s.lastFrame(frame);
         s.lastVersion = room.version();
