@@ -19,6 +19,7 @@ import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.spi.Outcome;
 import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.store.RoomKeys;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -45,7 +46,7 @@ public class Archiver {
 
     /** When the room's archive was committed, if it was. */
     public Uni<Instant> archivedAt(String room) {
-        return redis.value(String.class).get(store.keys(room).archived())
+        return redis.value(String.class).get(new RoomKeys(config.store().prefix(), room).archived())
                 .map(value -> value == null ? null : Instant.ofEpochMilli(Long.parseLong(value)));
     }
 
@@ -63,7 +64,7 @@ public class Archiver {
                         .chain(existing -> existing != null ? Uni.createFrom().item(false)
                                 : write(room, moves).replaceWith(true)))))
                 .onFailure(ArchiveRace::lost).recoverWithItem(false)
-                .call(written -> redis.value(String.class).set(store.keys(room.id()).archived(),
+                .call(written -> redis.value(String.class).set(new RoomKeys(config.store().prefix(), room.id()).archived(),
                         Long.toString(Instant.now().toEpochMilli()),
                         new SetArgs().nx().px(config.store().roomTtl())))
                 .invoke(written -> {
