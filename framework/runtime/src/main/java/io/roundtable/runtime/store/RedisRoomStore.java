@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
@@ -33,13 +38,16 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 @Typed(RedisRoomStore.class)
 public class RedisRoomStore implements RoomStore {
+    private static final Logger LOG = Logger.getLogger(RedisRoomStore.class);
     private final ReactiveRedisDataSource redis;
+    private final RedisDataSource blocking;
     private final RoundtableConfig.Store config;
     private final String script;
     private volatile String scriptSha;
 
-    public RedisRoomStore(ReactiveRedisDataSource redis, RoundtableConfig config) {
+    public RedisRoomStore(ReactiveRedisDataSource redis, RedisDataSource blocking, RoundtableConfig config) {
         this.redis = redis;
+        this.blocking = blocking;
         this.config = config.store();
         this.script = resource("commit.lua");
     }
@@ -137,6 +145,41 @@ public class RedisRoomStore implements RoomStore {
         return redis.key().del(all.toArray(String[]::new))
                 .chain(() -> redis.key().del(keys.version()))
                 .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Instant> archivedAt(String room) {
+        return redis.value(String.class).get(keys(room).archived())
+                .map(value -> value == null ? null : Instant.ofEpochMilli(Long.parseLong(value)));
+    }
+
+    /** The flag lives in the room's slot and expires with its other keys. */
+    @Override
+    public Uni<Void> markArchived(String room, Instant at) {
+        return redis.value(String.class).set(keys(room).archived(), Long.toString(at.toEpochMilli()),
+                new SetArgs().nx().px(config.roomTtl()));
+    }
+
+    @Override
+    public String sharedSecret(String proposed) {
+        String key = RoomKeys.secret(config.prefix());
+        blocking.value(String.class).setnx(key, proposed);
+        return blocking.value(String.class).get(key);
+    }
+
+    /** Notices travel on one pub/sub channel; one that cannot be read is logged and skipped. */
+    @Override
+    public Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost) {
+        return redis.pubsub(String.class).subscribe(RoomKeys.changes(config.prefix()), json -> {
+            Notice notice;
+            try {
+                notice = Json.read(json, Notice.class);
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Unreadable change notice ignored: %s", e.getMessage());
+                return;
+            }
+            listener.accept(notice);
+        }, () -> lost.accept("ended"), failure -> lost.accept("failed: " + failure.getMessage())).replaceWithVoid();
     }
 
     private static String resource(String name) {

@@ -3,6 +3,7 @@ package io.roundtable.runtime.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
@@ -13,7 +14,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Live rooms, as the runtime needs them: the room itself, committed with a compare-and-set on its
  * version together with its new moves, its recent versions and the inbox deliveries of the change; and
- * the members' heartbeats, kept apart from the room. {@link RedisRoomStore} is shared by every node.
+ * the members' heartbeats, kept apart from the room; whether a finished room's archive was committed;
+ * the secret the nodes share; and the change notices every node hears. {@link RedisRoomStore} is shared
+ * by every node. Only the implementations of this package talk to Redis.
  */
 public interface RoomStore {
 
@@ -44,4 +47,24 @@ public interface RoomStore {
 
     /** Removes everything of a room: the room, moves, recent versions, heartbeats and these members' inboxes. */
     Uni<Void> delete(String room, List<String> members);
+
+    /** When the room's archive was committed, or null if it was not (or not recorded yet). */
+    Uni<Instant> archivedAt(String room);
+
+    /** Records that the room's archive was committed at {@code at}; a time already recorded is kept. */
+    Uni<Void> markArchived(String room, Instant at);
+
+    /**
+     * The secret every node shares (it signs seat tokens): {@code proposed} is kept unless one is kept
+     * already, and the one kept is returned. Blocks; called once, at startup.
+     */
+    String sharedSecret(String proposed);
+
+    /**
+     * Subscribes {@code listener} to the change notices of every node, this one included. The Uni
+     * completes once the subscription is active; notices published while none is active are not
+     * delivered later. When the subscription ends or fails, {@code lost} is told why (perhaps more than
+     * once) and nothing more is delivered: subscribe again.
+     */
+    Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost);
 }
