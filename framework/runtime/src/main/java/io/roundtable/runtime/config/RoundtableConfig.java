@@ -90,7 +90,7 @@ public interface RoundtableConfig {
         @WithDefault("90s")
         Duration gracePeriod();
 
-        /** A member's heartbeats are written to Redis at most this often. */
+        /** A member's heartbeats are written to the store at most this often. */
         @WithDefault("5s")
         Duration heartbeatWriteEvery();
     }

@@ -7,7 +7,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The indexes across rooms: lobby cards, and when each room is next due for a sweep. Derived data,
- * refreshed after every change that alters them.
+ * refreshed after every change that alters them. {@link RedisRoomIndex} or {@link InMemoryRoomIndex},
+ * as {@code roundtable.store.kind} says.
  */
 public interface RoomIndex {
 

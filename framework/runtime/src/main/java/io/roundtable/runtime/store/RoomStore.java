@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * version together with its new moves, its recent versions and the inbox deliveries of the change; and
  * the members' heartbeats, kept apart from the room; whether a finished room's archive was committed;
  * the secret the nodes share; and the change notices every node hears. {@link RedisRoomStore} is shared
- * by every node. Only the implementations of this package talk to Redis.
+ * by every node; {@link InMemoryRoomStore} keeps one process's rooms (tests, single-node experiments);
+ * {@code roundtable.store.kind} chooses ({@link Stores}). Only this package talks to Redis.
  */
 public interface RoomStore {
 
