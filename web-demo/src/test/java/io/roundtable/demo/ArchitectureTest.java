@@ -26,8 +26,8 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import io.roundtable.core.error.ErrorCode;
 
 /**
- * The dependency direction of ARCHITECTURE.md: the core, the testkit and the games stay pure; and the
- * framework's error codes are written in one place.
+ * The dependency direction of ARCHITECTURE.md: the core, the testkit and the games stay pure; Redis is
+ * touched only in the runtime's store package; and the framework's error codes are written in one place.
  */
 class ArchitectureTest {
 
@@ -71,6 +71,15 @@ class ArchitectureTest {
         SlicesRuleDefinition.slices()
                 .matching("io.roundtable.games.(*)..").should().notDependOnEachOther()
                 .check(pureModules);
+    }
+
+    @Test
+    void only_the_runtimes_store_package_talks_to_redis() {
+        JavaClasses runtime = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.roundtable.runtime");
+        noClasses().that().resideOutsideOfPackage("io.roundtable.runtime.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.redis..", "io.vertx..redis..")
+                .check(runtime);
     }
 
     /** A namespaced code as a string literal: {@code "room/full"}, {@code "avalon/team_size"}. */

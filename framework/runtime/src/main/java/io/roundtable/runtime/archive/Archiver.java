@@ -10,8 +10,6 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Move;
@@ -26,27 +24,24 @@ import io.vertx.core.Vertx;
 /**
  * Writes a finished room to PostgreSQL exactly once. The match id is the room id and the primary
  * key: a second attempt (another node, a retry after a crash) finds the row and writes nothing.
- * Redis keeps the room until the commit succeeded; a flag in the room's slot then records it.
+ * The live store keeps the room until the commit succeeded, then records that it did.
  */
 @ApplicationScoped
 public class Archiver {
     private static final Logger LOG = Logger.getLogger(Archiver.class);
     private final RoomStore store;
-    private final ReactiveRedisDataSource redis;
     private final RoundtableConfig config;
     private final Vertx vertx;
 
-    public Archiver(RoomStore store, ReactiveRedisDataSource redis, RoundtableConfig config, Vertx vertx) {
+    public Archiver(RoomStore store, RoundtableConfig config, Vertx vertx) {
         this.vertx = vertx;
         this.store = store;
-        this.redis = redis;
         this.config = config;
     }
 
     /** When the room's archive was committed, if it was. */
     public Uni<Instant> archivedAt(String room) {
-        return redis.value(String.class).get(store.keys(room).archived())
-                .map(value -> value == null ? null : Instant.ofEpochMilli(Long.parseLong(value)));
+        return store.archivedAt(room);
     }
 
     /** Archives a finished room unless that already happened; true when this call wrote the row. */
@@ -63,9 +58,7 @@ public class Archiver {
                         .chain(existing -> existing != null ? Uni.createFrom().item(false)
                                 : write(room, moves).replaceWith(true)))))
                 .onFailure(ArchiveRace::lost).recoverWithItem(false)
-                .call(written -> redis.value(String.class).set(store.keys(room.id()).archived(),
-                        Long.toString(Instant.now().toEpochMilli()),
-                        new SetArgs().nx().px(config.store().roomTtl())))
+                .call(written -> store.markArchived(room.id(), Instant.now()))
                 .invoke(written -> {
                     if (written) {
                         LOG.debugf("Archived match %s (%d moves)", room.id(), room.slot().moves());

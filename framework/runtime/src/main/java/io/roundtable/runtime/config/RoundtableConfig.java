@@ -27,7 +27,8 @@ public interface RoundtableConfig {
 
     /**
      * Secret for signing seat tokens. When absent, the nodes share one generated at first start and
-     * kept in Redis, so every node accepts every token and tokens survive restarts.
+     * kept in the store ({@code RoomStore.sharedSecret}), so every node accepts every token and, with
+     * Redis, tokens survive restarts.
      */
     Optional<String> tokenSecret();
 
@@ -89,7 +90,7 @@ public interface RoundtableConfig {
         @WithDefault("90s")
         Duration gracePeriod();
 
-        /** A member's heartbeats are written to Redis at most this often. */
+        /** A member's heartbeats are written to the store at most this often. */
         @WithDefault("5s")
         Duration heartbeatWriteEvery();
     }
@@ -193,6 +194,18 @@ public interface RoundtableConfig {
     }
 
     interface Store {
+        /**
+         * Where live rooms and the room index are kept: {@code redis}, shared by every node; or {@code memory},
+         * this process's own (one node only, nothing survives a restart: for tests and single-node experiments).
+         */
+        @WithDefault("redis")
+        Kind kind();
+
+        enum Kind {
+            REDIS,
+            MEMORY
+        }
+
         /** Key prefix; every key of one room shares the hash tag {prefix:room}. */
         @WithDefault("rt")
         String prefix();

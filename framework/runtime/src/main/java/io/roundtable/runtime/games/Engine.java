@@ -35,14 +35,18 @@ public class Engine {
     @Produces
     @Singleton
     RoomEngine engine(GameCatalog catalog, RoundtableConfig config) {
+        return new RoomEngine(catalog, settings(config));
+    }
+
+    /** The room engine's settings, as configured under {@code roundtable.*}. */
+    public static RoomSettings settings(RoundtableConfig config) {
         RoundtableConfig.Rooms rooms = config.rooms();
         RoundtableConfig.Presence presence = config.presence();
-        RoomSettings settings = new RoomSettings(
+        return new RoomSettings(
                 new RoomSettings.Timings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
                         presence.gracePeriod(), rooms.idleAfter()),
                 new RoomSettings.Limits(rooms.maxMessageLength(), rooms.maxNameLength(),
                         config.voice().maxSignalLength(), rooms.recentReplies(), rooms.receiptsPerSender(),
                         rooms.maxBotMoves(), config.voice().maxParticipants()));
-        return new RoomEngine(catalog, settings);
     }
 }

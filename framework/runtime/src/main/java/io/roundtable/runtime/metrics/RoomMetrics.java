@@ -9,7 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.roundtable.runtime.store.RoomIndex;
 import io.smallrye.mutiny.Uni;
 
-/** Gauges that need Redis: live rooms across all nodes (refreshed every few seconds). */
+/** Gauges read from the room index: live rooms across all nodes (refreshed every few seconds). */
 @ApplicationScoped
 public class RoomMetrics {
     private final RoomIndex index;

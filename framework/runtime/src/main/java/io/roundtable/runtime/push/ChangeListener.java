@@ -9,22 +9,19 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.roundtable.core.json.Json;
-import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.store.Notice;
-import io.roundtable.runtime.store.RoomKeys;
+import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Listens to every node's change notices. A notice from another node makes this node's copy of the
  * room stale and, when this node holds sockets of that room, pushes the new version to them.
  *
- * <p>Pub/sub delivers a notice only to subscriptions active when it is published. When the
+ * <p>The store delivers a notice only to subscriptions active when it is published. When the
  * subscription ends or fails (a Redis restart, a network blip) it is made again after a short pause,
  * and once it is active again every room this node holds sockets of is read afresh and pushed: whatever
  * was committed while this node was not listening reaches its clients.
@@ -33,20 +30,17 @@ import io.smallrye.mutiny.Uni;
 public class ChangeListener {
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final int PUSH_RETRIES = 5;
-    private final ReactiveRedisDataSource redis;
+    private final RoomStore store;
     private final RoomService rooms;
     private final RoomQueue queue;
     private final Fanout fanout;
-    private final String channel;
     private volatile boolean stopping;
 
-    public ChangeListener(ReactiveRedisDataSource redis, RoomService rooms, RoomQueue queue, Fanout fanout,
-            RoundtableConfig config) {
-        this.redis = redis;
+    public ChangeListener(RoomStore store, RoomService rooms, RoomQueue queue, Fanout fanout) {
+        this.store = store;
         this.rooms = rooms;
         this.queue = queue;
         this.fanout = fanout;
-        this.channel = RoomKeys.changes(config.store().prefix());
     }
 
     void start(@Observes StartupEvent event) {
@@ -67,9 +61,7 @@ public class ChangeListener {
         }
         AtomicBoolean over = new AtomicBoolean();
         try {
-            redis.pubsub(String.class).subscribe(channel, this::onNotice,
-                    () -> resubscribe(over, "ended"),
-                    failure -> resubscribe(over, "failed: " + failure.getMessage()))
+            store.subscribe(this::onNotice, why -> resubscribe(over, why))
                     .subscribe().with(active -> catchUpHeldRooms(),
                             failure -> resubscribe(over, "could not be subscribed: " + failure.getMessage()));
         } catch (RuntimeException e) {
@@ -95,14 +87,7 @@ public class ChangeListener {
         }
     }
 
-    void onNotice(String json) {
-        Notice notice;
-        try {
-            notice = Json.read(json, Notice.class);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Unreadable change notice ignored: %s", e.getMessage());
-            return;
-        }
+    void onNotice(Notice notice) {
         if (fanout.node().equals(notice.node())) {
             return;
         }

@@ -13,10 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.Startup;
 import io.roundtable.runtime.config.RoundtableConfig;
-import io.roundtable.runtime.store.RoomKeys;
+import io.roundtable.runtime.store.RoomStore;
 
 /**
  * Seat tokens: {@code <room>.<member>.<HMAC-SHA256>}, valid for that one room and member only. They
@@ -29,14 +28,13 @@ public class Tokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final byte[] secret;
 
-    public Tokens(RoundtableConfig config, RedisDataSource redis) {
+    /** Signs with {@code roundtable.token-secret}, or else with the secret the nodes share through the store. */
+    public Tokens(RoundtableConfig config, RoomStore store) {
         String configured = config.tokenSecret().orElse(null);
         if (configured == null) {
-            String key = RoomKeys.secret(config.store().prefix());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            redis.value(String.class).setnx(key, B64.encodeToString(fresh));
-            configured = redis.value(String.class).get(key);
+            configured = store.sharedSecret(B64.encodeToString(fresh));
         }
         this.secret = configured.getBytes(StandardCharsets.UTF_8);
     }

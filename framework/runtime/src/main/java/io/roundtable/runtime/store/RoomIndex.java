@@ -1,78 +1,32 @@
 package io.roundtable.runtime.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.roundtable.core.json.Json;
-import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The indexes across rooms: lobby cards, and when each room is next due for a sweep. These few keys
- * are global (one slot each on a Cluster); they are derived data, refreshed after every change.
+ * The indexes across rooms: lobby cards, and when each room is next due for a sweep. Derived data,
+ * refreshed after every change that alters them. {@link RedisRoomIndex} or {@link InMemoryRoomIndex},
+ * as {@code roundtable.store.kind} says.
  */
-@ApplicationScoped
-public class RoomIndex {
-    private static final String CLAIM = """
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id) end
-            return ids
-            """;
-    private final ReactiveRedisDataSource redis;
-    private final String prefix;
-
-    public RoomIndex(ReactiveRedisDataSource redis, RoundtableConfig config) {
-        this.redis = redis;
-        this.prefix = config.store().prefix();
-    }
+public interface RoomIndex {
 
     /** Publishes a room's card and schedules its next sweep no later than {@code due}. */
-    public Uni<Void> update(RoomCard card, Instant due) {
-        return redis.hash(String.class).hset(RoomKeys.cards(prefix), card.id(), Json.write(card))
-                .chain(() -> redis.execute("ZADD", RoomKeys.due(prefix), "LT", Long.toString(due.toEpochMilli()),
-                        card.id()))
-                .replaceWithVoid();
-    }
+    Uni<Void> update(RoomCard card, Instant due);
 
-    public Uni<Void> remove(String room) {
-        return redis.hash(String.class).hdel(RoomKeys.cards(prefix), room)
-                .chain(() -> redis.sortedSet(String.class).zrem(RoomKeys.due(prefix), room))
-                .replaceWithVoid();
-    }
+    /** Forgets a room's card and its sweep schedule. */
+    Uni<Void> remove(String room);
 
     /** Every card, newest first. */
-    public Uni<List<RoomCard>> cards() {
-        return redis.hash(String.class).hgetall(RoomKeys.cards(prefix)).map(all -> all.values().stream()
-                .map(json -> Json.read(json, RoomCard.class))
-                .sorted(Comparator.comparing(RoomCard::createdAt).reversed())
-                .toList());
-    }
+    Uni<List<RoomCard>> cards();
 
-    public Uni<Long> liveRooms() {
-        return redis.hash(String.class).hlen(RoomKeys.cards(prefix));
-    }
+    /** How many rooms have a card. */
+    Uni<Long> liveRooms();
 
     /**
-     * Claims up to {@code batch} rooms due by {@code now} and reschedules them at {@code next}, in one
-     * atomic step, so that each due room is swept by one node only.
+     * Claims up to {@code batch} rooms due by {@code now}, earliest first, and reschedules them at
+     * {@code next}, in one atomic step, so that each due room is swept by one node only.
      */
-    public Uni<List<String>> claimDue(Instant now, Instant next, int batch) {
-        return redis.execute("EVAL", CLAIM, "1", RoomKeys.due(prefix), Long.toString(now.toEpochMilli()),
-                Long.toString(next.toEpochMilli()), Integer.toString(batch))
-                .map(RoomIndex::strings);
-    }
-
-    private static List<String> strings(Response response) {
-        List<String> ids = new ArrayList<>();
-        if (response != null) {
-            response.forEach(item -> ids.add(item.toString()));
-        }
-        return ids;
-    }
+    Uni<List<String>> claimDue(Instant now, Instant next, int batch);
 }

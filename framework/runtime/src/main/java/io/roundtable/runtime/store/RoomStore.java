@@ -1,155 +1,71 @@
 package io.roundtable.runtime.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.roundtable.core.json.Json;
-import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
-import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Live rooms in Redis: the room document, its version, move log, recent versions, inboxes and
- * heartbeats, all under the room's hash tag. A change is committed by one Lua script that compares
- * the version, writes everything and announces the change — atomically.
+ * Live rooms, as the runtime needs them: the room itself, committed with a compare-and-set on its
+ * version together with its new moves, its recent versions and the inbox deliveries of the change; and
+ * the members' heartbeats, kept apart from the room; whether a finished room's archive was committed;
+ * the secret the nodes share; and the change notices every node hears. {@link RedisRoomStore} is shared
+ * by every node; {@link InMemoryRoomStore} keeps one process's rooms (tests, single-node experiments);
+ * {@code roundtable.store.kind} chooses ({@link Stores}). Only this package talks to Redis.
  */
-@ApplicationScoped
-public class RoomStore {
-    private final ReactiveRedisDataSource redis;
-    private final RoundtableConfig.Store config;
-    private final String script;
-    private volatile String scriptSha;
-
-    public RoomStore(ReactiveRedisDataSource redis, RoundtableConfig config) {
-        this.redis = redis;
-        this.config = config.store();
-        this.script = resource("commit.lua");
-    }
-
-    public RoomKeys keys(String room) {
-        return new RoomKeys(config.prefix(), room);
-    }
-
-    public String prefix() {
-        return config.prefix();
-    }
+public interface RoomStore {
 
     /** The room, or null when there is none. */
-    public Uni<Room> load(String room) {
-        return redis.value(String.class).get(keys(room).doc())
-                .map(json -> json == null ? null : Json.read(json, Room.class));
-    }
+    Uni<Room> load(String room);
 
     /**
      * Writes a step if the stored version is still {@code expected} ({@code null}: the room must not
-     * exist yet). False when another change got there first.
+     * exist yet): the room, its new moves, the room as a recent version and the inbox deliveries, and
+     * announces the change to every node. False, with nothing written, when another change got there first.
      */
-    public Uni<Boolean> commit(Long expected, Result step, String node) {
-        Room room = step.room();
-        RoomKeys keys = keys(room.id());
-        List<String> args = new ArrayList<>();
-        List<String> keyList = new ArrayList<>(List.of(keys.doc(), keys.version(), keys.moves(), keys.history()));
-        args.add(expected == null ? "" : Long.toString(expected));
-        args.add(Long.toString(room.version()));
-        args.add(Json.write(room));
-        args.add(Long.toString(config.roomTtl().toMillis()));
-        args.add(Integer.toString(config.history()));
-        args.add(Integer.toString(config.inboxLength()));
-        args.add(RoomKeys.changes(config.prefix()));
-        args.add(Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events())));
-        args.add(Integer.toString(step.moves().size()));
-        step.moves().forEach(move -> args.add(Json.write(move)));
-        for (Delivery delivery : step.deliveries()) {
-            keyList.add(keys.inbox(delivery.member()));
-            args.add(Json.write(delivery.message()));
-        }
-        return evalCommit(keyList, args).map(response -> response.toInteger() == 1);
-    }
+    Uni<Boolean> commit(Long expected, Result step, String node);
 
-    private Uni<Response> evalCommit(List<String> keyList, List<String> args) {
-        Uni<String> sha = scriptSha != null ? Uni.createFrom().item(scriptSha)
-                : redis.execute("SCRIPT", "LOAD", script).map(r -> scriptSha = r.toString());
-        return sha.chain(s -> redis.execute("EVALSHA", evalArgs(s, keyList, args)))
-                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> redis.execute("EVAL", evalArgs(script, keyList, args)));
-    }
+    /** A member's inbox, oldest first (the last {@code roundtable.store.inbox-length} messages). */
+    Uni<List<Message>> inbox(String room, String member);
 
-    private static String[] evalArgs(String first, List<String> keyList, List<String> args) {
-        List<String> all = new ArrayList<>(keyList.size() + args.size() + 2);
-        all.add(first);
-        all.add(Integer.toString(keyList.size()));
-        all.addAll(keyList);
-        all.addAll(args);
-        return all.toArray(String[]::new);
-    }
+    /** The whole move log of a room, oldest first. */
+    Uni<List<Move>> moves(String room);
 
-    /** A member's inbox, oldest first (the last {@code inboxLength} messages). */
-    public Uni<List<Message>> inbox(String room, String member) {
-        return redis.list(String.class).lrange(keys(room).inbox(member), 0, -1)
-                .map(list -> list.stream().map(json -> Json.read(json, Message.class)).toList());
-    }
+    /** Recent versions of the room (at most {@code roundtable.store.history}), newest first. */
+    Uni<List<Room>> history(String room);
 
-    /** The whole move log of a room. */
-    public Uni<List<Move>> moves(String room) {
-        return redis.list(String.class).lrange(keys(room).moves(), 0, -1)
-                .map(list -> list.stream().map(json -> Json.read(json, Move.class)).toList());
-    }
-
-    /** Recent versions of the room, newest first. */
-    public Uni<List<Room>> history(String room) {
-        return redis.list(String.class).lrange(keys(room).history(), 0, -1)
-                .map(list -> list.stream().map(json -> Json.read(json, Room.class)).toList());
-    }
-
-    /** Records a heartbeat. */
-    public Uni<Void> heartbeat(String room, String member, Instant at) {
-        String key = keys(room).seen();
-        return redis.hash(String.class).hset(key, member, Long.toString(at.toEpochMilli()))
-                .chain(() -> redis.key().pexpire(key, config.roomTtl().toMillis())).replaceWithVoid();
-    }
+    /** Records a member's heartbeat. */
+    Uni<Void> heartbeat(String room, String member, Instant at);
 
     /** The last heartbeat of every member that sent one. */
-    public Uni<Map<String, Instant>> seen(String room) {
-        return redis.hash(String.class).hgetall(keys(room).seen()).map(all -> {
-            Map<String, Instant> seen = new HashMap<>();
-            all.forEach((member, millis) -> seen.put(member, Instant.ofEpochMilli(Long.parseLong(millis))));
-            return seen;
-        });
-    }
+    Uni<Map<String, Instant>> seen(String room);
 
-    /** Removes a room's keys (its version key last, so a racing commit cannot resurrect half a room). */
-    public Uni<Void> delete(String room, List<String> members) {
-        RoomKeys keys = keys(room);
-        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.moves(), keys.history(), keys.seen(), keys.archived()));
-        members.forEach(m -> all.add(keys.inbox(m)));
-        return redis.key().del(all.toArray(String[]::new))
-                .chain(() -> redis.key().del(keys.version()))
-                .replaceWithVoid();
-    }
+    /** Removes everything of a room: the room, moves, recent versions, heartbeats and these members' inboxes. */
+    Uni<Void> delete(String room, List<String> members);
 
-    private static String resource(String name) {
-        try (InputStream in = RoomStore.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the runtime jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** When the room's archive was committed, or null if it was not (or not recorded yet). */
+    Uni<Instant> archivedAt(String room);
+
+    /** Records that the room's archive was committed at {@code at}; a time already recorded is kept. */
+    Uni<Void> markArchived(String room, Instant at);
+
+    /**
+     * The secret every node shares (it signs seat tokens): {@code proposed} is kept unless one is kept
+     * already, and the one kept is returned. Blocks; called once, at startup.
+     */
+    String sharedSecret(String proposed);
+
+    /**
+     * Subscribes {@code listener} to the change notices of every node, this one included. The Uni
+     * completes once the subscription is active; notices published while none is active are not
+     * delivered later. When the subscription ends or fails, {@code lost} is told why (perhaps more than
+     * once) and nothing more is delivered: subscribe again.
+     */
+    Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost);
 }

@@ -1,0 +1,195 @@
+package io.roundtable.runtime.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.roundtable.core.json.Json;
+import io.roundtable.core.message.Delivery;
+import io.roundtable.core.message.Message;
+import io.roundtable.core.room.Move;
+import io.roundtable.core.room.Room;
+import io.roundtable.core.room.Result;
+import io.roundtable.runtime.config.RoundtableConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Live rooms in Redis: the room document, its version, move log, recent versions, inboxes and
+ * heartbeats, all under the room's hash tag ({@link RoomKeys}). A change is committed by one Lua script
+ * that compares the version, writes everything and announces the change — atomically. Every node of a
+ * cluster shares it; keys expire after {@code roundtable.store.room-ttl} without a change.
+ */
+@ApplicationScoped
+@Typed(RedisRoomStore.class)
+public class RedisRoomStore implements RoomStore {
+    private static final Logger LOG = Logger.getLogger(RedisRoomStore.class);
+    private final ReactiveRedisDataSource redis;
+    private final RedisDataSource blocking;
+    private final RoundtableConfig.Store config;
+    private final String script;
+    private volatile String scriptSha;
+
+    public RedisRoomStore(ReactiveRedisDataSource redis, RedisDataSource blocking, RoundtableConfig config) {
+        this.redis = redis;
+        this.blocking = blocking;
+        this.config = config.store();
+        this.script = resource("commit.lua");
+    }
+
+    RoomKeys keys(String room) {
+        return new RoomKeys(config.prefix(), room);
+    }
+
+    @Override
+    public Uni<Room> load(String room) {
+        return redis.value(String.class).get(keys(room).doc())
+                .map(json -> json == null ? null : Json.read(json, Room.class));
+    }
+
+    @Override
+    public Uni<Boolean> commit(Long expected, Result step, String node) {
+        Room room = step.room();
+        RoomKeys keys = keys(room.id());
+        List<String> args = new ArrayList<>();
+        List<String> keyList = new ArrayList<>(List.of(keys.doc(), keys.version(), keys.moves(), keys.history()));
+        args.add(expected == null ? "" : Long.toString(expected));
+        args.add(Long.toString(room.version()));
+        args.add(Json.write(room));
+        args.add(Long.toString(config.roomTtl().toMillis()));
+        args.add(Integer.toString(config.history()));
+        args.add(Integer.toString(config.inboxLength()));
+        args.add(RoomKeys.changes(config.prefix()));
+        args.add(Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events())));
+        args.add(Integer.toString(step.moves().size()));
+        step.moves().forEach(move -> args.add(Json.write(move)));
+        for (Delivery delivery : step.deliveries()) {
+            keyList.add(keys.inbox(delivery.member()));
+            args.add(Json.write(delivery.message()));
+        }
+        return evalCommit(keyList, args).map(response -> response.toInteger() == 1);
+    }
+
+    private Uni<Response> evalCommit(List<String> keyList, List<String> args) {
+        Uni<String> sha = scriptSha != null ? Uni.createFrom().item(scriptSha)
+                : redis.execute("SCRIPT", "LOAD", script).map(r -> scriptSha = r.toString());
+        return sha.chain(s -> redis.execute("EVALSHA", evalArgs(s, keyList, args)))
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.execute("EVAL", evalArgs(script, keyList, args)));
+    }
+
+    private static String[] evalArgs(String first, List<String> keyList, List<String> args) {
+        List<String> all = new ArrayList<>(keyList.size() + args.size() + 2);
+        all.add(first);
+        all.add(Integer.toString(keyList.size()));
+        all.addAll(keyList);
+        all.addAll(args);
+        return all.toArray(String[]::new);
+    }
+
+    @Override
+    public Uni<List<Message>> inbox(String room, String member) {
+        return redis.list(String.class).lrange(keys(room).inbox(member), 0, -1)
+                .map(list -> list.stream().map(json -> Json.read(json, Message.class)).toList());
+    }
+
+    @Override
+    public Uni<List<Move>> moves(String room) {
+        return redis.list(String.class).lrange(keys(room).moves(), 0, -1)
+                .map(list -> list.stream().map(json -> Json.read(json, Move.class)).toList());
+    }
+
+    @Override
+    public Uni<List<Room>> history(String room) {
+        return redis.list(String.class).lrange(keys(room).history(), 0, -1)
+                .map(list -> list.stream().map(json -> Json.read(json, Room.class)).toList());
+    }
+
+    @Override
+    public Uni<Void> heartbeat(String room, String member, Instant at) {
+        String key = keys(room).seen();
+        return redis.hash(String.class).hset(key, member, Long.toString(at.toEpochMilli()))
+                .chain(() -> redis.key().pexpire(key, config.roomTtl().toMillis())).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Map<String, Instant>> seen(String room) {
+        return redis.hash(String.class).hgetall(keys(room).seen()).map(all -> {
+            Map<String, Instant> seen = new HashMap<>();
+            all.forEach((member, millis) -> seen.put(member, Instant.ofEpochMilli(Long.parseLong(millis))));
+            return seen;
+        });
+    }
+
+    /** Removes a room's keys (its version key last, so a racing commit cannot resurrect half a room). */
+    @Override
+    public Uni<Void> delete(String room, List<String> members) {
+        RoomKeys keys = keys(room);
+        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.moves(), keys.history(), keys.seen(), keys.archived()));
+        members.forEach(m -> all.add(keys.inbox(m)));
+        return redis.key().del(all.toArray(String[]::new))
+                .chain(() -> redis.key().del(keys.version()))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Instant> archivedAt(String room) {
+        return redis.value(String.class).get(keys(room).archived())
+                .map(value -> value == null ? null : Instant.ofEpochMilli(Long.parseLong(value)));
+    }
+
+    /** The flag lives in the room's slot and expires with its other keys. */
+    @Override
+    public Uni<Void> markArchived(String room, Instant at) {
+        return redis.value(String.class).set(keys(room).archived(), Long.toString(at.toEpochMilli()),
+                new SetArgs().nx().px(config.roomTtl()));
+    }
+
+    @Override
+    public String sharedSecret(String proposed) {
+        String key = RoomKeys.secret(config.prefix());
+        blocking.value(String.class).setnx(key, proposed);
+        return blocking.value(String.class).get(key);
+    }
+
+    /** Notices travel on one pub/sub channel; one that cannot be read is logged and skipped. */
+    @Override
+    public Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost) {
+        return redis.pubsub(String.class).subscribe(RoomKeys.changes(config.prefix()), json -> {
+            Notice notice;
+            try {
+                notice = Json.read(json, Notice.class);
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Unreadable change notice ignored: %s", e.getMessage());
+                return;
+            }
+            listener.accept(notice);
+        }, () -> lost.accept("ended"), failure -> lost.accept("failed: " + failure.getMessage())).replaceWithVoid();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RedisRoomStore.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the runtime jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.roundtable.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+
+/** What the runtime relies on of a room index, written once, run against every implementation. */
+abstract class RoomIndexContract {
+    private static final Instant NOW = Instant.ofEpochMilli(1_800_000_000_000L);
+
+    /** An empty index. */
+    abstract RoomIndex index();
+
+    static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static RoomCard card(String room, Instant createdAt, int seated) {
+        return new RoomCard(room, "count", "Count", "LOBBY", "FIXED", seated, 2, 2, 0, 0, "Ann", createdAt, createdAt);
+    }
+
+    @Test
+    void a_published_card_is_listed_and_counted() {
+        RoomIndex index = index();
+
+        await(index.update(card("r1", NOW, 1), NOW.plusSeconds(1)));
+
+        assertThat(await(index.cards())).containsExactly(card("r1", NOW, 1));
+        assertThat(await(index.liveRooms())).isEqualTo(1);
+    }
+
+    @Test
+    void cards_are_listed_newest_room_first() {
+        RoomIndex index = index();
+
+        await(index.update(card("old", NOW.minusSeconds(60), 1), NOW));
+        await(index.update(card("new", NOW, 1), NOW));
+        await(index.update(card("middle", NOW.minusSeconds(30), 1), NOW));
+
+        assertThat(await(index.cards())).extracting(RoomCard::id).containsExactly("new", "middle", "old");
+    }
+
+    @Test
+    void a_card_published_again_replaces_the_room_s_old_one() {
+        RoomIndex index = index();
+
+        await(index.update(card("r1", NOW, 1), NOW));
+        await(index.update(card("r1", NOW, 2), NOW));
+
+        assertThat(await(index.cards())).containsExactly(card("r1", NOW, 2));
+        assertThat(await(index.liveRooms())).isEqualTo(1);
+    }
+
+    @Test
+    void a_removed_room_is_neither_listed_nor_swept() {
+        RoomIndex index = index();
+        await(index.update(card("r1", NOW, 1), NOW));
+
+        await(index.remove("r1"));
+
+        assertThat(await(index.cards())).isEmpty();
+        assertThat(await(index.liveRooms())).isZero();
+        assertThat(await(index.claimDue(NOW.plusSeconds(60), NOW.plusSeconds(61), 10))).isEmpty();
+    }
+
+    @Test
+    void only_rooms_due_are_claimed_earliest_first_and_no_more_than_a_batch() {
+        RoomIndex index = index();
+        await(index.update(card("later", NOW, 1), NOW.plusSeconds(5)));
+        await(index.update(card("second", NOW, 1), NOW.minusSeconds(1)));
+        await(index.update(card("first", NOW, 1), NOW.minusSeconds(2)));
+        await(index.update(card("third", NOW, 1), NOW));
+
+        assertThat(await(index.claimDue(NOW, NOW.plusSeconds(1), 2))).containsExactly("first", "second");
+        assertThat(await(index.claimDue(NOW, NOW.plusSeconds(1), 10))).containsExactly("third");
+    }
+
+    @Test
+    void a_claimed_room_is_not_claimed_again_before_its_next_time() {
+        RoomIndex index = index();
+        await(index.update(card("r1", NOW, 1), NOW));
+
+        assertThat(await(index.claimDue(NOW, NOW.plusSeconds(1), 10))).containsExactly("r1");
+        assertThat(await(index.claimDue(NOW, NOW.plusSeconds(1), 10))).as("claimed by another node meanwhile").isEmpty();
+        assertThat(await(index.claimDue(NOW.plusSeconds(1), NOW.plusSeconds(2), 10))).containsExactly("r1");
+    }
+
+    @Test
+    void publishing_a_card_again_never_postpones_a_sweep_already_due_sooner() {
+        RoomIndex index = index();
+
+        await(index.update(card("r1", NOW, 1), NOW));
+        await(index.update(card("r1", NOW, 2), NOW.plusSeconds(30)));
+
+        assertThat(await(index.claimDue(NOW, NOW.plusSeconds(1), 10))).containsExactly("r1");
+    }
+}
