@@ -27,6 +27,9 @@ import io.roundtable.core.spi.Viewer;
 public final class GameAdapter<O, S, A> {
     private final GameRules<O, S, A> rules;
     private final StateReader<S> states;
+    /** The rules' type arguments, read once (by reflection, unless the rules name them). */
+    private final Class<O> optionsType;
+    private final Class<A> actionType;
 
     public GameAdapter(GameRules<O, S, A> rules) {
         this(rules, StateReader.Reading.PLAIN);
@@ -35,7 +38,10 @@ public final class GameAdapter<O, S, A> {
     /** An adapter whose state reader {@code reading} makes (for instance, one that remembers the last state). */
     public GameAdapter(GameRules<O, S, A> rules, StateReader.Reading reading) {
         this.rules = rules;
-        this.states = reading.reader(tree -> Json.convert(tree, rules.stateType()));
+        Class<S> stateType = rules.stateType();
+        this.optionsType = rules.optionsType();
+        this.actionType = rules.actionType();
+        this.states = reading.reader(tree -> Json.convert(tree, stateType));
     }
 
     public GameRules<O, S, A> rules() {
@@ -52,7 +58,7 @@ public final class GameAdapter<O, S, A> {
         try {
             options = json == null || json.isNull() || json.isEmpty() && json.isObject()
                     ? rules.defaultOptions()
-                    : Json.convert(json, rules.optionsType());
+                    : Json.convert(json, optionsType);
         } catch (IllegalArgumentException e) {
             return new Validated(null, List.of(ErrorCode.ROOM_INVALID_OPTIONS.rejection(
                     "The options do not have the shape this game expects: " + JsonErrors.describe(e))));
@@ -87,7 +93,7 @@ public final class GameAdapter<O, S, A> {
     public Decision<JsonNode> apply(JsonNode state, int seat, JsonNode actionJson, Turn turn) {
         A action;
         try {
-            action = Json.convert(actionJson, rules.actionType());
+            action = Json.convert(actionJson, actionType);
         } catch (IllegalArgumentException e) {
             return Decision.reject(ErrorCode.ACTION_MALFORMED.rejection(
                     "This action does not have the shape the game expects: " + JsonErrors.describe(e)));
@@ -107,7 +113,7 @@ public final class GameAdapter<O, S, A> {
 
     /** What {@code viewer} may learn of seat {@code seat}'s {@code action}, made in {@code state}. */
     public JsonNode moveView(JsonNode state, int seat, JsonNode action, Viewer viewer) {
-        return Json.tree(rules.moveView(typed(state), seat, Json.convert(action, rules.actionType()), viewer));
+        return Json.tree(rules.moveView(typed(state), seat, Json.convert(action, actionType), viewer));
     }
 
     /** What seat {@code seat} is offered in this state; null when the game does not say. */
@@ -156,6 +162,6 @@ public final class GameAdapter<O, S, A> {
     }
 
     public O typedOptions(JsonNode options) {
-        return Json.convert(options, rules.optionsType());
+        return Json.convert(options, optionsType);
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.roundtable.runtime.rooms.NodeId;
 import io.roundtable.runtime.rooms.RoomQueue;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.store.Notice;
@@ -34,9 +35,11 @@ public class ChangeListener {
     private final RoomService rooms;
     private final RoomQueue queue;
     private final Fanout fanout;
+    private final NodeId node;
     private volatile boolean stopping;
 
-    public ChangeListener(RoomStore store, RoomService rooms, RoomQueue queue, Fanout fanout) {
+    public ChangeListener(RoomStore store, RoomService rooms, RoomQueue queue, Fanout fanout, NodeId node) {
+        this.node = node;
         this.store = store;
         this.rooms = rooms;
         this.queue = queue;
@@ -88,7 +91,7 @@ public class ChangeListener {
     }
 
     void onNotice(Notice notice) {
-        if (fanout.node().equals(notice.node())) {
+        if (node.id().equals(notice.node())) {
             return;
         }
         rooms.invalidate(notice.room(), notice.version());

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -34,7 +33,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Fanout {
-    private final String node = UUID.randomUUID().toString();
     private final Map<String, Set<Subscriber>> byRoom = new ConcurrentHashMap<>();
     private final Map<String, Subscriber> byConnection = new ConcurrentHashMap<>();
     private final GameCatalog games;
@@ -47,11 +45,6 @@ public class Fanout {
         this.queue = queue;
         metrics.gaugeMapSize("roundtable.rooms.local", List.of(), byRoom);
         metrics.gauge("roundtable.connections", this, Fanout::connections);
-    }
-
-    /** This node's id in change notices. */
-    public String node() {
-        return node;
     }
 
     public void add(Subscriber subscriber) {

@@ -47,11 +47,13 @@ public class RoomService {
     private final Fanout fanout;
     private final RoundtableConfig config;
     private final Archiver archiver;
+    private final NodeId node;
     private final Map<String, Room> cache = new ConcurrentHashMap<>();
 
     public RoomService(RoomEngine engine, RoomStore store, RoomIndex index, RoomQueue queue, Fanout fanout,
-            RoundtableConfig config, Archiver archiver) {
+            RoundtableConfig config, Archiver archiver, NodeId node) {
         this.archiver = archiver;
+        this.node = node;
         this.engine = engine;
         this.store = store;
         this.index = index;
@@ -71,7 +73,7 @@ public class RoomService {
         if (step.reply() instanceof Reply.Rejected rejected) {
             return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
         }
-        return store.commit(null, step, fanout.node()).chain(written -> {
+        return store.commit(null, step, node.id()).chain(written -> {
             if (!written) {
                 return create(game, options, bots, voice);
             }
@@ -99,7 +101,7 @@ public class RoomService {
             if (!step.changed()) {
                 return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
             }
-            return store.commit(room.version(), step, fanout.node()).chain(written -> {
+            return store.commit(room.version(), step, node.id()).chain(written -> {
                 if (!written) {
                     cache.remove(roomId);
                     if (retriesLeft <= 0) {

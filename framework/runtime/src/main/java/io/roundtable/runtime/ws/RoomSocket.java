@@ -1,10 +1,8 @@
 package io.roundtable.runtime.ws;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -187,20 +185,5 @@ public class RoomSocket {
             }
         }
         return null;
-    }
-
-    /** Keeps the last frame of sockets whose room has gone quiet as bytes rather than a tree. */
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void compactQuietFrames() {
-        fanout.all().forEach(s -> s.compact(config.ws().keepParsedFrame()));
-    }
-
-    /** Closes sockets whose client has been silent for longer than the idle timeout. */
-    @Scheduled(every = "5s")
-    void closeIdle() {
-        Instant cutoff = Instant.now().minus(config.ws().idleTimeout());
-        fanout.all().stream().filter(s -> s.lastHeard().isBefore(cutoff)).forEach(s -> s.connection()
-                .close(new CloseReason(CloseCodes.IDLE, "No frame within " + config.ws().idleTimeout().toSeconds() + " s."))
-                .subscribe().with(x -> { }, e -> { }));
     }
 }
