@@ -18,6 +18,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.message.Delivery;
 import io.roundtable.core.message.Message;
+import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
@@ -155,7 +156,7 @@ public class Fanout {
             return;
         }
         // What every viewer is shown alike is built, and diffed, once for all of this room's sockets.
-        Change change = new Change(room, Frames.shared(room, games.playedIn(room)));
+        Push push = Push.of(room, games.playedIn(room));
         for (Subscriber s : sockets) {
             if (!s.caughtUp) {
                 continue;
@@ -166,19 +167,19 @@ public class Fanout {
                         .subscribe().with(x -> { }, e -> { });
                 continue;
             }
-            boolean inbox = deliveries.stream().anyMatch(d -> d.member().equals(s.member));
             if (s.protocol() >= 2 && s.hasFrame() && room.version() > s.lastVersion) {
                 // One message for the change: the patch with its events, and the reply when the change is
                 // this socket's command and no inbox message of it should come first.
-                boolean answered = reply != null && route.socket == s && !inbox;
-                pushPatch(s, change, events.isEmpty() ? null : events, answered ? reply : null);
+                boolean answered = reply != null && route.socket == s
+                        && deliveries.stream().noneMatch(d -> d.member().equals(s.member));
+                pushPatch(s, push, events.isEmpty() ? null : events, answered ? reply : null);
                 if (answered) {
                     route.markDelivered();
                 }
                 deliver(s, deliveries);
                 continue;
             }
-            pushFrame(s, change);
+            pushFrame(s, push);
             deliver(s, deliveries);
             if (!events.isEmpty() && s.lastVersion >= room.version()) {
                 send(s, new ServerMessage.Events(room.version(), events));
@@ -195,37 +196,38 @@ public class Fanout {
     }
 
     /** One room version being pushed: the room, what every viewer is shown alike, and their diffs. */
-    private record Change(Room room, Frames.Shared shared, SharedDiffs diffs) {
-        Change(Room room, Frames.Shared shared) {
-            this(room, shared, new SharedDiffs(shared));
+    private record Push(Room room, GameAdapter<?, ?, ?> game, Frames.Shared shared, SharedDiffs diffs) {
+        static Push of(Room room, GameAdapter<?, ?, ?> game) {
+            Frames.Shared shared = Frames.shared(room, game);
+            return new Push(room, game, shared, new SharedDiffs(shared));
         }
     }
 
     /** Sends the viewer's frame at the room's version as a delta from what it was sent last. */
     void pushFrame(Subscriber s, Room room) {
-        pushFrame(s, new Change(room, Frames.shared(room, games.playedIn(room))));
+        pushFrame(s, Push.of(room, games.playedIn(room)));
     }
 
-    private void pushFrame(Subscriber s, Change change) {
-        Room room = change.room();
+    private void pushFrame(Subscriber s, Push push) {
+        Room room = push.room();
         if (room.version() <= s.lastVersion) {
             return;
         }
         if (s.hasFrame()) {
-            pushPatch(s, change, null, null);
+            pushPatch(s, push, null, null);
             return;
         }
-        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member, change.shared());
+        JsonNode frame = Frames.frame(room, push.game(), s.member, push.shared());
         send(s, new ServerMessage.Snapshot(room.version(), frame));
         s.lastFrame(frame);
         s.lastVersion = room.version();
     }
 
     /** Sends the delta from the viewer's last frame to the room's version, with what else it carries. */
-    private void pushPatch(Subscriber s, Change change, List<Object> events, ServerMessage.Reply reply) {
-        Room room = change.room();
-        JsonNode frame = Frames.frame(room, games.playedIn(room), s.member, change.shared());
-        JsonNode ops = Frames.delta(s.lastFrame(), frame, change.diffs());
+    private void pushPatch(Subscriber s, Push push, List<Object> events, ServerMessage.Reply reply) {
+        Room room = push.room();
+        JsonNode frame = Frames.frame(room, push.game(), s.member, push.shared());
+        JsonNode ops = Frames.delta(s.lastFrame(), frame, push.diffs());
         send(s, new ServerMessage.Patch(s.lastVersion, room.version(), ops, events, reply));
         s.lastFrame(frame);
         s.lastVersion = room.version();

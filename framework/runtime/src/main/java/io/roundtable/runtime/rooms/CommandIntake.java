@@ -2,17 +2,19 @@ package io.roundtable.runtime.rooms;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Result;
-import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.protocol.WireCommand;
@@ -28,9 +30,11 @@ public class CommandIntake {
     private final RateLimits limits;
     private final MeterRegistry metrics;
     private final Timer latency;
+    /** Counters by command kind and by refusal code, looked up once each rather than per command. */
+    private final Map<Class<?>, Counter> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
-    public CommandIntake(RoomService rooms, RoomStore store, RateLimits limits, MeterRegistry metrics,
-            RoundtableConfig config) {
+    public CommandIntake(RoomService rooms, RoomStore store, RateLimits limits, MeterRegistry metrics) {
         this.rooms = rooms;
         this.store = store;
         this.limits = limits;
@@ -63,13 +67,14 @@ public class CommandIntake {
         Uni<Void> alive = signOfLife && countsAsSignOfLife(command) ? alive(room, member)
                 : Uni.createFrom().voidItem();
         long start = System.nanoTime();
-        String kind = core.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return alive.chain(() -> rooms.apply(room, core, route)).map(Result::reply).invoke(reply -> {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (reply instanceof Reply.Rejected rejected) {
-                metrics.counter("roundtable.rejections", "code", rejected.rejection().code()).increment();
+                refused.computeIfAbsent(rejected.rejection().code(),
+                        code -> metrics.counter("roundtable.rejections", "code", code)).increment();
             } else {
-                metrics.counter("roundtable.commands", "kind", kind).increment();
+                accepted.computeIfAbsent(core.getClass(), kind -> metrics.counter("roundtable.commands", "kind",
+                        kind.getSimpleName().toLowerCase(Locale.ROOT))).increment();
             }
         });
     }
