@@ -39,6 +39,7 @@ import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Viewer;
+import io.roundtable.core.view.Frame;
 import io.roundtable.core.view.Frames;
 
 /**
@@ -222,11 +223,11 @@ public final class RandomPlay<O, S, A> {
             report.violation(g, "play did not start with " + players + " ready players (phase " + room.phase() + ")");
             return;
         }
-        Map<String, JsonNode> frames = new HashMap<>();
+        Map<String, Frame> frames = new HashMap<>();
         List<String> everyone = new ArrayList<>(members);
         everyone.add(watcher);
         List<String> viewers = viewersPerStep >= everyone.size() ? everyone : random.sample(everyone, viewersPerStep);
-        viewers.forEach(m -> frames.put(m, Frames.frame(created.room(), game, m)));
+        viewers.forEach(m -> frames.put(m, Frames.parts(created.room(), game, m)));
         long moves = 0;
         while (room.phase() == Phase.PLAY) {
             S state = game.typed(room.state());
@@ -297,16 +298,21 @@ public final class RandomPlay<O, S, A> {
      * invariants, and (when {@code roundTrip}) the room's JSON round trip.
      */
     private void checkStep(int g, GameAdapter<O, S, A> game, LeakChecker<O, S, A> checker, Room room, List<String> viewers,
-            Map<String, JsonNode> frames, List<Viewer> leakViewers, GameRandom random,
+            Map<String, Frame> frames, List<Viewer> leakViewers, GameRandom random,
             RandomPlayReport.Builder report, boolean roundTrip) {
         S state = game.typed(room.state());
         if (!leakViewers.isEmpty()) {
             report.leaks(g, checker.checkState(state, leakViewers, random));
         }
         for (String viewer : viewers) {
-            JsonNode next = Frames.frame(room, game, viewer);
-            JsonNode patch = Frames.delta(frames.get(viewer), next);
-            if (!Frames.applyDelta(frames.get(viewer), patch, room.version()).equals(next)) {
+            // Both ways a server diffs: typed views (a busy socket) and JSON trees (a quiet one, a catch-up).
+            Frame next = Frames.parts(room, game, viewer);
+            JsonNode from = frames.get(viewer).tree();
+            JsonNode to = next.tree();
+            if (!Frames.applyDelta(from, Frames.delta(frames.get(viewer), next), room.version()).equals(to)) {
+                report.violation(g, "the typed delta for " + viewer + " does not reproduce its frame");
+            }
+            if (!Frames.applyDelta(from, Frames.delta(from, to), room.version()).equals(to)) {
                 report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
             }
             frames.put(viewer, next);

@@ -108,7 +108,12 @@ public final class GameAdapter<O, S, A> {
     }
 
     public JsonNode view(JsonNode state, Viewer viewer) {
-        return Json.tree(rules.view(typed(state), viewer));
+        return Json.tree(typedView(state, viewer));
+    }
+
+    /** The view as the rules return it, before it becomes JSON. */
+    public Object typedView(JsonNode state, Viewer viewer) {
+        return rules.view(typed(state), viewer);
     }
 
     /** What {@code viewer} may learn of seat {@code seat}'s {@code action}, made in {@code state}. */

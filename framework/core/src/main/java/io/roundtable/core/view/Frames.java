@@ -114,16 +114,57 @@ public final class Frames {
 
     /** As {@link #frame(Room, GameAdapter, String)}, with the shared parts already built for this version. */
     public static ObjectNode frame(Room room, GameAdapter<?, ?, ?> game, String memberId, Shared shared) {
+        return parts(room, game, memberId, shared).tree();
+    }
+
+    /** The frame for member {@code memberId} as its parts, the game's view typed (see {@link Frame}). */
+    public static Frame parts(Room room, GameAdapter<?, ?, ?> game, String memberId) {
+        return parts(room, game, memberId, shared(room, game));
+    }
+
+    /** As {@link #parts(Room, GameAdapter, String)}, with the shared parts already built for this version. */
+    public static Frame parts(Room room, GameAdapter<?, ?, ?> game, String memberId, Shared shared) {
         Member me = memberId == null ? null : room.member(memberId).orElse(null);
         Viewer viewer = me == null || me.isSpectator() ? Viewer.SPECTATOR : Viewer.seat(me.seat());
-        ObjectNode frame = NODES.objectNode();
-        frame.set("room", shared.room());
-        frame.set("me", me(room, me));
-        frame.set("channels", channels(room, game, room.members(), viewer));
-        frame.set("voice", shared.voice());
         boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
-        frame.set("game", hasGame ? game.view(room.state(), viewer) : NODES.nullNode());
-        return frame;
+        return new Frame(shared, me(room, me), channels(room, game, room.members(), viewer),
+                hasGame ? game.typedView(room.state(), viewer) : null);
+    }
+
+    /**
+     * The patch between two frames of one viewer kept as parts: the shared parts through {@code sharedDiff}
+     * (which may remember its answer for the next viewer), the viewer's own parts as trees, and the game's
+     * views typed ({@link TypedDiff}). As with {@link #delta(JsonNode, JsonNode)}, without {@code /room/version}.
+     */
+    public static JsonNode delta(Frame from, Frame to, BinaryOperator<JsonNode> sharedDiff) {
+        ArrayNode ops = NODES.arrayNode();
+        part(ops, "/room", from.shared().room(), to.shared().room(), sharedDiff);
+        part(ops, "/me", from.me(), to.me(), Deltas::diff);
+        part(ops, "/channels", from.channels(), to.channels(), Deltas::diff);
+        part(ops, "/voice", from.shared().voice(), to.shared().voice(), sharedDiff);
+        TypedDiff.diff("/game", from.game(), to.game(), ops);
+        return ops;
+    }
+
+    /** As {@link #delta(Frame, Frame, BinaryOperator)}, diffing the shared parts afresh. */
+    public static JsonNode delta(Frame from, Frame to) {
+        return delta(from, to, Deltas::diff);
+    }
+
+    private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after,
+            BinaryOperator<JsonNode> diff) {
+        if (before == after || before.equals(after)) {
+            return;
+        }
+        for (JsonNode op : diff.apply(before, after)) {
+            String path = prefix + op.path("path").asText();
+            if (!"/room/version".equals(path)) {
+                // A new operation sharing the old one's value: a remembered diff serves other viewers too.
+                ObjectNode moved = ops.addObject();
+                op.fields().forEachRemaining(field -> moved.set(field.getKey(), field.getValue()));
+                moved.put("path", path);
+            }
+        }
     }
 
     private static ObjectNode roomFacts(Room room, GameAdapter<?, ?, ?> game) {

@@ -22,6 +22,7 @@ import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
+import io.roundtable.core.view.Frame;
 import io.roundtable.core.view.Frames;
 import io.roundtable.runtime.protocol.ServerMessage;
 import io.roundtable.runtime.rooms.RoomQueue;
@@ -79,7 +80,7 @@ public class Fanout {
         s.lastVersion = -1;
         var game = games.playedIn(room);
         if (clientVersion != null && clientVersion == room.version()) {
-            s.lastFrame(Frames.frame(room, game, s.member));
+            s.lastFrame(Frames.parts(room, game, s.member));
             s.lastVersion = room.version();
             send(s, new ServerMessage.Synced(room.version()));
             return;
@@ -88,7 +89,7 @@ public class Fanout {
                 .filter(r -> clientVersion != null && r.version() >= clientVersion && r.version() < room.version())
                 .sorted(Comparator.comparingLong(Room::version)).toList();
         if (!missed.isEmpty() && missed.get(0).version() == clientVersion) {
-            s.lastFrame(Frames.frame(missed.get(0), game, s.member));
+            s.lastFrame(Frames.parts(missed.get(0), game, s.member));
             s.lastVersion = clientVersion;
             missed.stream().skip(1).forEach(r -> pushFrame(s, r));
         }
@@ -217,8 +218,8 @@ public class Fanout {
             pushPatch(s, push, null, null);
             return;
         }
-        JsonNode frame = Frames.frame(room, push.game(), s.member, push.shared());
-        send(s, new ServerMessage.Snapshot(room.version(), frame));
+        Frame frame = Frames.parts(room, push.game(), s.member, push.shared());
+        send(s, new ServerMessage.Snapshot(room.version(), frame.tree()));
         s.lastFrame(frame);
         s.lastVersion = room.version();
     }
@@ -226,8 +227,11 @@ public class Fanout {
     /** Sends the delta from the viewer's last frame to the room's version, with what else it carries. */
     private void pushPatch(Subscriber s, Push push, List<Object> events, ServerMessage.Reply reply) {
         Room room = push.room();
-        JsonNode frame = Frames.frame(room, push.game(), s.member, push.shared());
-        JsonNode ops = Frames.delta(s.lastFrame(), frame, push.diffs());
+        Frame frame = Frames.parts(room, push.game(), s.member, push.shared());
+        Frame held = s.lastParts();
+        // A busy socket's frame is diffed typed; a quiet one's was kept as bytes and is diffed as JSON.
+        JsonNode ops = held != null ? Frames.delta(held, frame, push.diffs())
+                : Frames.delta(s.lastTree(), frame.tree(), push.diffs());
         send(s, new ServerMessage.Patch(s.lastVersion, room.version(), ops, events, reply));
         s.lastFrame(frame);
         s.lastVersion = room.version();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.bucket4j.Bucket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.json.Json;
+import io.roundtable.core.view.Frame;
 
 /** One open room socket on this node: who it is for and what it has been sent so far. */
 public final class Subscriber {
@@ -19,12 +20,12 @@ public final class Subscriber {
     /** The socket protocol the client asked for: 1, or 2 (events and the reply inside the patch). */
     private final int protocol;
     /**
-     * The frame last sent. While the room is busy it is kept as the tree the next delta starts from;
-     * once the socket has had no push for a while ({@link #compact}) it is kept as compact JSON bytes
-     * instead: a tree costs about ten times the memory, and thousands of quiet sockets each hold one.
+     * The frame last sent. While the room is busy it is kept as its parts ({@link Frame}: the game's view
+     * typed, the next delta is taken from it); once the socket has had no push for a while
+     * ({@link #compact}) it is kept as compact JSON bytes instead, and the next delta is taken from those.
      * Exactly one of the two is set when a frame was sent.
      */
-    private JsonNode lastTree;
+    private Frame lastParts;
     private byte[] lastBytes;
     private long lastPushNanos;
     long lastVersion = -1;
@@ -69,31 +70,33 @@ public final class Subscriber {
         return connection;
     }
 
-    synchronized JsonNode lastFrame() {
-        if (lastTree == null && lastBytes != null) {
-            lastTree = Json.read(lastBytes);
-            lastBytes = null;
-        }
-        return lastTree;
+    /** The frame last sent as its parts, or null when none was sent or it is kept as bytes. */
+    synchronized Frame lastParts() {
+        return lastParts;
     }
 
-    synchronized void lastFrame(JsonNode frame) {
-        lastTree = frame;
+    /** The frame last sent as JSON (parsed from its bytes when the socket was quiet). */
+    synchronized JsonNode lastTree() {
+        return lastParts != null ? lastParts.tree() : lastBytes == null ? null : Json.read(lastBytes);
+    }
+
+    synchronized void lastFrame(Frame frame) {
+        lastParts = frame;
         lastBytes = null;
         lastPushNanos = System.nanoTime();
     }
 
     synchronized boolean hasFrame() {
-        return lastTree != null || lastBytes != null;
+        return lastParts != null || lastBytes != null;
     }
 
     /** Keeps the last frame as bytes if nothing was pushed for {@code quiet}; true if it did. */
     public synchronized boolean compact(Duration quiet) {
-        if (lastTree == null || System.nanoTime() - lastPushNanos < quiet.toNanos()) {
+        if (lastParts == null || System.nanoTime() - lastPushNanos < quiet.toNanos()) {
             return false;
         }
-        lastBytes = Json.bytes(lastTree);
-        lastTree = null;
+        lastBytes = Json.bytes(lastParts.tree());
+        lastParts = null;
         return true;
     }
 
