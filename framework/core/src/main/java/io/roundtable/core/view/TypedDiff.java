@@ -100,8 +100,9 @@ public final class TypedDiff {
     }
 
     /**
-     * A list that kept its elements and grew gets the new ones added; one of the same length is diffed
-     * element by element unless most of it changed; any other change replaces the list.
+     * A list that kept its elements and grew gets the new ones added; one that lost a few has them
+     * removed; one of the same length is diffed element by element unless most of it changed; any other
+     * change replaces the list.
      */
     private static void list(String path, List<?> before, List<?> after, ArrayNode ops) {
         int kept = before.size();
@@ -109,6 +110,9 @@ public final class TypedDiff {
             for (int i = kept; i < after.size(); i++) {
                 add(ops, path + "/" + i, after.get(i));
             }
+            return;
+        }
+        if (after.size() < kept && removedFrom(path, before, after, ops)) {
             return;
         }
         if (after.size() == kept) {
@@ -124,6 +128,36 @@ public final class TypedDiff {
             }
         }
         replace(ops, path, after);
+    }
+
+    /**
+     * When {@code after} is {@code before} with a few elements taken out (the seats a vote still waits for),
+     * removes those, last first so that each index still points where it did; false otherwise.
+     */
+    private static boolean removedFrom(String path, List<?> before, List<?> after, ArrayNode ops) {
+        int gone = before.size() - after.size();
+        if (gone * 2 > before.size()) {
+            return false;
+        }
+        int[] removed = new int[gone];
+        int found = 0;
+        int j = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (j < after.size() && Objects.deepEquals(before.get(i), after.get(j))) {
+                j++;
+            } else if (found < gone) {
+                removed[found++] = i;
+            } else {
+                return false;
+            }
+        }
+        if (j != after.size()) {
+            return false;
+        }
+        for (int k = gone - 1; k >= 0; k--) {
+            ops.addObject().put("op", "remove").put("path", path + "/" + removed[k]);
+        }
+        return true;
     }
 
     /** Keys are compared one by one; a null value is not written (the mapper leaves nulls out). */

@@ -87,7 +87,22 @@ class TypedDiffTest {
         View reshuffled = new View(1, 2, Colour.RED, List.of("b"),
                 List.of(new Seat(2, "Cy"), new Seat(0, "Ann"), new Seat(1, "Bo")), BEFORE.scores(), BEFORE.label(),
                 BEFORE.extra());
-        assertThat(paths(ops(BEFORE, reshuffled))).containsExactly("/game/log", "/game/seats");
+        assertThat(paths(ops(BEFORE, reshuffled))).containsExactly("/game/log/0", "/game/seats");
+    }
+
+    @Test
+    void elements_taken_out_of_a_list_are_removed_last_first() {
+        View fewer = new View(1, 2, Colour.RED, BEFORE.log(), List.of(new Seat(1, "Bo")), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        View oneLess = new View(1, 2, Colour.RED, BEFORE.log(), List.of(new Seat(0, "Ann"), new Seat(2, "Cy")),
+                BEFORE.scores(), BEFORE.label(), BEFORE.extra());
+        assertThat(paths(ops(BEFORE, oneLess))).containsExactly("/game/seats/1");
+        assertThat(paths(ops(BEFORE, fewer))).as("two of three gone: the list is replaced").containsExactly("/game/seats");
+        View waiting = new View(1, 2, Colour.RED, List.of("a", "b", "c", "d", "e"), BEFORE.seats(), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        View voted = new View(1, 2, Colour.RED, List.of("a", "c", "e"), BEFORE.seats(), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        assertThat(paths(ops(waiting, voted))).containsExactly("/game/log/3", "/game/log/1");
     }
 
     @Test
