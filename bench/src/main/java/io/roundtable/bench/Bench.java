@@ -91,6 +91,7 @@ public final class Bench {
             }
             if (cluster != null) {
                 report.put("redis", Probe.redisInfo(cluster.redisPort));
+                report.put("redisCommandStats", Probe.redisCommandStats(cluster.redisPort));
             }
         } finally {
             log("stopping");

@@ -82,6 +82,32 @@ final class Probe {
         return info;
     }
 
+    /**
+     * Redis's own time per command over the whole run ({@code INFO commandstats}): for each command its
+     * calls and microseconds per call, e.g. {@code evalsha} for the commits. Redis counts the time it
+     * spends executing, not the time on the wire.
+     */
+    static Map<String, Map<String, Number>> redisCommandStats(int port) {
+        Map<String, Map<String, Number>> stats = new LinkedHashMap<>();
+        for (String line : redis(port, "INFO commandstats").split("\r\n")) {
+            if (!line.startsWith("cmdstat_")) {
+                continue;
+            }
+            String command = line.substring("cmdstat_".length(), line.indexOf(':'));
+            Map<String, Number> figures = new LinkedHashMap<>();
+            for (String field : line.substring(line.indexOf(':') + 1).split(",")) {
+                String[] pair = field.split("=");
+                if (pair[0].equals("calls")) {
+                    figures.put("calls", Long.parseLong(pair[1]));
+                } else if (pair[0].equals("usec_per_call")) {
+                    figures.put("usecPerCall", Double.parseDouble(pair[1]));
+                }
+            }
+            stats.put(command, figures);
+        }
+        return stats;
+    }
+
     /** One inline command over RESP; returns the raw reply. */
     static String redis(int port, String command) {
         try (Socket socket = new Socket("127.0.0.1", port)) {

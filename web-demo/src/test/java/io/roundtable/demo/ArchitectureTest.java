@@ -82,6 +82,29 @@ class ArchitectureTest {
                 .check(runtime);
     }
 
+    /**
+     * A command goes one way: edges (REST, socket) → room service → store → delivery → sockets. Delivery
+     * (push) reads rooms through the store and never calls back into the room service or an edge; per-room
+     * ordering (order) and the store depend on neither.
+     */
+    @Test
+    void a_command_travels_one_way_from_the_edges_to_the_sockets() {
+        JavaClasses runtime = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.roundtable.runtime");
+        noClasses().that().resideInAnyPackage("io.roundtable.runtime.push..", "io.roundtable.runtime.order..",
+                "io.roundtable.runtime.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.roundtable.runtime.rooms..",
+                        "io.roundtable.runtime.ws..", "io.roundtable.runtime.rest..", "io.roundtable.runtime.presence..")
+                .check(runtime);
+        noClasses().that().resideInAnyPackage("io.roundtable.runtime.order..", "io.roundtable.runtime.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.roundtable.runtime.push..")
+                .check(runtime);
+        noClasses().that().resideInAPackage("io.roundtable.runtime.ws..")
+                .should().dependOnClassesThat().resideInAPackage("io.roundtable.runtime.store..")
+                .because("the socket endpoint only adapts: delivery reads what a socket is sent")
+                .check(runtime);
+    }
+
     /** A namespaced code as a string literal: {@code "room/full"}, {@code "avalon/team_size"}. */
     private static final Pattern CODE_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*/[a-z_]+)\"");
     private static final Set<String> FRAMEWORK_CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::code)

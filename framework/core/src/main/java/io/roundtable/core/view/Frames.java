@@ -1,8 +1,6 @@
 package io.roundtable.core.view;
 
-import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
@@ -17,7 +15,6 @@ import io.roundtable.core.room.GameAdapter;
 import io.roundtable.core.room.Member;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Room;
-import io.roundtable.core.spi.Channel;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Viewer;
 
@@ -127,28 +124,39 @@ public final class Frames {
         Member me = memberId == null ? null : room.member(memberId).orElse(null);
         Viewer viewer = me == null || me.isSpectator() ? Viewer.SPECTATOR : Viewer.seat(me.seat());
         boolean hasGame = room.phase() == Phase.PLAY || room.phase() == Phase.FINISHED;
-        return new Frame(shared, me(room, me), channels(room, game, room.members(), viewer),
+        return new Frame(shared, Me.of(room, me), ChannelView.of(room, game, viewer),
                 hasGame ? game.typedView(room.state(), viewer) : null);
     }
 
     /**
-     * The patch between two frames of one viewer kept as parts: the shared parts through {@code sharedDiff}
-     * (which may remember its answer for the next viewer), the viewer's own parts as trees, and the game's
-     * views typed ({@link TypedDiff}). As with {@link #delta(JsonNode, JsonNode)}, without {@code /room/version}.
+     * The patch between two frames of one viewer kept as parts: {@link #sharedDelta} followed by
+     * {@link #ownDelta}. As with {@link #delta(JsonNode, JsonNode)}, without {@code /room/version}.
      */
-    public static JsonNode delta(Frame from, Frame to, BinaryOperator<JsonNode> sharedDiff) {
-        ArrayNode ops = NODES.arrayNode();
-        part(ops, "/room", from.shared().room(), to.shared().room(), sharedDiff);
-        part(ops, "/me", from.me(), to.me(), Deltas::diff);
-        part(ops, "/channels", from.channels(), to.channels(), Deltas::diff);
-        part(ops, "/voice", from.shared().voice(), to.shared().voice(), sharedDiff);
-        TypedDiff.diff("/game", from.game(), to.game(), ops);
+    public static JsonNode delta(Frame from, Frame to) {
+        ArrayNode ops = sharedDelta(from.shared(), to.shared());
+        ops.addAll((ArrayNode) ownDelta(from, to));
         return ops;
     }
 
-    /** As {@link #delta(Frame, Frame, BinaryOperator)}, diffing the shared parts afresh. */
-    public static JsonNode delta(Frame from, Frame to) {
-        return delta(from, to, Deltas::diff);
+    /**
+     * The operations on what every viewer is shown alike (the room facts and the voice mesh, zjsonpatch),
+     * without {@code /room/version}: the same for every viewer whose frame held {@code from}, so a caller
+     * pushing one change to many viewers takes it once.
+     */
+    public static ArrayNode sharedDelta(Shared from, Shared to) {
+        ArrayNode ops = NODES.arrayNode();
+        part(ops, "/room", from.room(), to.room(), Deltas::diff);
+        part(ops, "/voice", from.voice(), to.voice(), Deltas::diff);
+        return ops;
+    }
+
+    /** The operations on the viewer's own parts and the game's view, diffed typed ({@link TypedDiff}). */
+    public static JsonNode ownDelta(Frame from, Frame to) {
+        ArrayNode ops = NODES.arrayNode();
+        TypedDiff.diff("/me", from.me(), to.me(), ops);
+        TypedDiff.diff("/channels", from.channels(), to.channels(), ops);
+        TypedDiff.diff("/game", from.game(), to.game(), ops);
+        return ops;
     }
 
     private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after,
@@ -216,49 +224,5 @@ public final class Frames {
         }
         voice.set("links", Json.tree(new TreeMap<>(room.voice().links())));
         return voice;
-    }
-
-    private static ObjectNode me(Room room, Member me) {
-        ObjectNode node = NODES.objectNode();
-        if (me == null) {
-            node.putNull("member");
-            node.put("spectator", true);
-            return node;
-        }
-        node.put("member", me.id());
-        node.put("spectator", me.isSpectator());
-        node.put("host", me.id().equals(room.roster().host()));
-        ObjectNode inbox = node.putObject("inbox");
-        inbox.put("head", me.inboxSeq());
-        inbox.put("acked", me.ackedSeq());
-        ArrayNode sent = node.putArray("sent");
-        room.post().receipts().stream().filter(r -> r.from().equals(me.id())).forEach(r -> {
-            ObjectNode receipt = sent.addObject();
-            receipt.put("id", r.id());
-            receipt.put("to", r.to());
-            boolean read = room.member(r.to()).map(m -> m.ackedSeq() >= r.seq()).orElse(false);
-            receipt.put("state", read ? "read" : "delivered");
-        });
-        return node;
-    }
-
-    /** Only the channels this viewer reads, each with the members who read it. */
-    private static ArrayNode channels(Room room, GameAdapter<?, ?, ?> game, List<Member> members, Viewer viewer) {
-        ArrayNode array = NODES.arrayNode();
-        if (viewer.isSpectator() || room.phase() != Phase.PLAY || room.state() == null || room.state().isNull()) {
-            return array;
-        }
-        for (Channel channel : game.channels(room.state())) {
-            if (!channel.readers().contains(viewer.seat())) {
-                continue;
-            }
-            ObjectNode node = array.addObject();
-            node.put("id", channel.id());
-            node.put("canWrite", channel.writers().contains(viewer.seat()));
-            ArrayNode readers = node.putArray("members");
-            members.stream().filter(m -> m.isSeated() && channel.readers().contains(m.seat()))
-                    .sorted(Comparator.comparingInt(Member::seat)).forEach(m -> readers.add(m.id()));
-        }
-        return array;
     }
 }

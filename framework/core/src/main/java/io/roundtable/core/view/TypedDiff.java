@@ -38,7 +38,8 @@ import io.roundtable.core.json.Json;
  *
  * <p>Views must be values: two equal views serialise alike (records and the JDK's lists and maps do).
  * A class Jackson writes in a way of its own ({@code @JsonValue}, {@code @JsonUnwrapped}, a custom
- * serialiser, an inclusion rule other than the mapper's, an any-getter) is replaced whole when it changed.
+ * serialiser, an inclusion rule other than leaving nulls out or writing them, an any-getter) is replaced
+ * whole when it changed.
  */
 public final class TypedDiff {
     /** The properties of each plainly written class, or none when Jackson writes it some other way. */
@@ -88,10 +89,13 @@ public final class TypedDiff {
         for (Property property : properties) {
             Object was = property.read(before);
             Object is = property.read(after);
+            if (was == is || Objects.deepEquals(was, is)) {
+                continue; // the usual case: no path is even spelled out
+            }
             String at = path + "/" + property.pointerName();
-            if (was == null && is != null) {
+            if (was == null && property.nullsLeftOut()) {
                 add(ops, at, is);
-            } else if (was != null && is == null) {
+            } else if (is == null && property.nullsLeftOut()) {
                 ops.addObject().put("op", "remove").put("path", at);
             } else {
                 diff(at, was, is, ops);
@@ -122,7 +126,9 @@ public final class TypedDiff {
             }
             if (changed * 2 <= kept) {
                 for (int i = 0; i < kept; i++) {
-                    diff(path + "/" + i, before.get(i), after.get(i), ops);
+                    if (!Objects.deepEquals(before.get(i), after.get(i))) {
+                        diff(path + "/" + i, before.get(i), after.get(i), ops);
+                    }
                 }
                 return;
             }
@@ -200,8 +206,8 @@ public final class TypedDiff {
         return name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name : name.replace("~", "~0").replace("/", "~1");
     }
 
-    /** One property as Jackson writes it: its JSON name and how to read it. */
-    private record Property(String pointerName, BeanPropertyWriter writer) {
+    /** One property as Jackson writes it: its JSON name, how to read it, and whether a null is left out. */
+    private record Property(String pointerName, BeanPropertyWriter writer, boolean nullsLeftOut) {
         Object read(Object bean) {
             try {
                 return writer.get(bean);
@@ -228,12 +234,15 @@ public final class TypedDiff {
         List<Property> properties = new ArrayList<>();
         for (Iterator<PropertyWriter> it = ((BeanSerializer) serializer).properties(); it.hasNext(); ) {
             PropertyWriter writer = it.next();
+            JsonInclude include = writer.getAnnotation(JsonInclude.class);
             if (writer.getClass() != BeanPropertyWriter.class || writer.getAnnotation(JsonSerialize.class) != null
-                    || writer.getAnnotation(JsonInclude.class) != null || writer.getAnnotation(JsonFormat.class) != null
-                    || writer.getAnnotation(JsonUnwrapped.class) != null) {
+                    || include != null && include.value() != JsonInclude.Include.ALWAYS
+                            && include.value() != JsonInclude.Include.NON_NULL
+                    || writer.getAnnotation(JsonFormat.class) != null || writer.getAnnotation(JsonUnwrapped.class) != null) {
                 return null;
             }
-            properties.add(new Property(escape(writer.getName()), (BeanPropertyWriter) writer));
+            BeanPropertyWriter bean = (BeanPropertyWriter) writer;
+            properties.add(new Property(escape(bean.getName()), bean, bean.willSuppressNulls()));
         }
         return List.copyOf(properties);
     }

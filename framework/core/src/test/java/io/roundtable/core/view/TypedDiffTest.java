@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,17 @@ class TypedDiffTest {
         assertThat(paths(ops)).containsExactlyInAnyOrder("/game/scores/Dee", "/game/scores/a~1b~0c", "/game/tag",
                 "/game/extra/k/2");
         assertThat(ops.findValue("value").isNumber()).isTrue();
+    }
+
+    record Badge(@JsonInclude(JsonInclude.Include.ALWAYS) String holder, String note) {
+    }
+
+    @Test
+    void a_property_written_even_when_null_is_replaced_by_null_not_removed() {
+        ArrayNode ops = ops(new Badge("Ann", "x"), new Badge(null, null));
+        assertThat(ops.findValuesAsText("op")).containsExactly("replace", "remove");
+        assertThat(paths(ops)).containsExactly("/game/holder", "/game/note");
+        assertThat(paths(ops(new Badge(null, null), new Badge("Bo", null)))).containsExactly("/game/holder");
     }
 
     @Test

@@ -120,8 +120,8 @@ public interface RoundtableConfig {
         int floodCloseAfter();
 
         /**
-         * A socket's last frame is kept parsed (fast deltas, about 10 KB) while it had a push within this
-         * time, and as compact bytes (about 1 KB) after it.
+         * A socket's last frame is kept as its parts, the game's view typed (fast deltas), while it had a
+         * push within this time, and as compact JSON bytes (about 1 KB) after it.
          */
         @WithDefault("15s")
         Duration keepParsedFrame();

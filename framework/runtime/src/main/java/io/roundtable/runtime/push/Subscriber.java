@@ -6,9 +6,11 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.bucket4j.Bucket;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.json.Json;
 import io.roundtable.core.view.Frame;
+import io.roundtable.runtime.protocol.ServerMessage;
 
 /** One open room socket on this node: who it is for and what it has been sent so far. */
 public final class Subscriber {
@@ -98,6 +100,23 @@ public final class Subscriber {
         lastBytes = Json.bytes(lastParts.tree());
         lastParts = null;
         return true;
+    }
+
+    /** Sends a message on this socket, if it is still open; a failed send ends with the socket. */
+    public void send(ServerMessage message) {
+        send(Json.write(message));
+    }
+
+    /** Sends a message already written as JSON. */
+    void send(String text) {
+        if (connection.isOpen()) {
+            connection.sendText(text).subscribe().with(x -> { }, e -> { });
+        }
+    }
+
+    /** Closes this socket with a code from {@link CloseCodes} and its reason. */
+    void close(int code, String reason) {
+        connection.close(new CloseReason(code, reason)).subscribe().with(x -> { }, e -> { });
     }
 
     public Instant lastHeard() {

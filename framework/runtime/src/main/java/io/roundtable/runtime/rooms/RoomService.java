@@ -25,6 +25,7 @@ import io.roundtable.runtime.archive.Archiver;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.order.RoomQueue;
 import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.store.RoomCard;
 import io.roundtable.runtime.store.RoomIndex;
@@ -144,6 +145,11 @@ public class RoomService {
     public Uni<Room> fresh(String roomId) {
         cache.remove(roomId);
         return current(roomId);
+    }
+
+    /** This node may have missed changes (it was not listening): no copy it holds is trusted. */
+    public void invalidateAll() {
+        cache.clear();
     }
 
     /** Another node committed {@code version}: our copy is stale. */

@@ -1,6 +1,5 @@
 package io.roundtable.runtime.ws;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.websockets.next.CloseReason;
@@ -12,7 +11,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
-import io.roundtable.core.room.Room;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.protocol.ErrorBody;
@@ -24,9 +22,6 @@ import io.roundtable.runtime.push.Fanout;
 import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.push.Subscriber;
 import io.roundtable.runtime.rooms.CommandIntake;
-import io.roundtable.runtime.rooms.RoomQueue;
-import io.roundtable.runtime.rooms.RoomService;
-import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,19 +35,12 @@ public class RoomSocket {
     /** RFC 6455: the endpoint received a message too big for it to process. */
     static final int MESSAGE_TOO_BIG = 1009;
 
-    private final RoomService rooms;
-    private final RoomStore store;
-    private final RoomQueue queue;
     private final Fanout fanout;
     private final CommandIntake commands;
     private final RateLimits limits;
     private final RoundtableConfig config;
 
-    public RoomSocket(RoomService rooms, RoomStore store, RoomQueue queue, Fanout fanout, CommandIntake commands,
-            RateLimits limits, RoundtableConfig config) {
-        this.rooms = rooms;
-        this.store = store;
-        this.queue = queue;
+    public RoomSocket(Fanout fanout, CommandIntake commands, RateLimits limits, RoundtableConfig config) {
         this.fanout = fanout;
         this.commands = commands;
         this.limits = limits;
@@ -69,37 +57,10 @@ public class RoomSocket {
         fanout.add(subscriber);
         Long version = number(connection.handshakeRequest().query(), "version");
         Long inbox = number(connection.handshakeRequest().query(), "inbox");
-        return syncOrClose(subscriber, version, inbox)
+        return fanout.resume(subscriber, version, inbox)
                 .chain(() -> connection.isOpen() ? commands.heartbeat(room, member).onFailure().recoverWithNull()
                         : Uni.createFrom().nullItem())
                 .replaceWithVoid();
-    }
-
-    /**
-     * A socket whose catch-up failed (the store did not answer) would stay open and silent, its client
-     * unknowingly behind: it is closed instead, and the client reconnects to any node and resumes.
-     */
-    Uni<Void> syncOrClose(Subscriber s, Long clientVersion, Long clientInbox) {
-        return sync(s, clientVersion, clientInbox)
-                .onFailure().call(e -> s.connection().close(new CloseReason(CloseCodes.RESUME_ELSEWHERE,
-                        "Could not bring you up to date; reconnect and resume.")))
-                .onFailure().recoverWithNull();
-    }
-
-    /** Brings a socket up to date: deltas from the client's version when history allows, else a snapshot. */
-    Uni<Void> sync(Subscriber s, Long clientVersion, Long clientInbox) {
-        return queue.run(s.room(), () -> rooms.fresh(s.room()).chain(room -> {
-            if (room == null) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<List<Room>> history = clientVersion == null || clientVersion >= room.version()
-                    ? Uni.createFrom().item(List.of())
-                    : store.history(s.room());
-            return history.chain(past -> {
-                fanout.catchUp(s, room, clientVersion, past);
-                return store.inbox(s.room(), s.member());
-            }).invoke(messages -> fanout.catchUpInbox(s, room, clientInbox, messages)).replaceWithVoid();
-        }));
     }
 
     @OnTextMessage
@@ -124,7 +85,7 @@ public class RoomSocket {
             return send(s, new ServerMessage.Failure(ErrorBody.of(code)));
         }
         if (command instanceof WireCommand.Sync sync) {
-            return syncOrClose(s, sync.version(), sync.inbox());
+            return fanout.resume(s, sync.version(), sync.inbox());
         }
         if (command instanceof WireCommand.Ping ping) {
             Uni<?> beat = s.heartbeatDue(config.presence().heartbeatWriteEvery())
@@ -146,7 +107,7 @@ public class RoomSocket {
     }
 
     private Uni<Void> send(Subscriber s, ServerMessage message) {
-        fanout.send(s, message);
+        s.send(message);
         return Uni.createFrom().voidItem();
     }
 

@@ -1,4 +1,4 @@
-package io.roundtable.runtime.rooms;
+package io.roundtable.runtime.order;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.roundtable.runtime.rooms;
+package io.roundtable.runtime.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
