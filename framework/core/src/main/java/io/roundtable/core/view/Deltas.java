@@ -36,6 +36,22 @@ public final class Deltas {
         return raw.size() <= 1 ? raw : fold(raw, from, to);
     }
 
+    /**
+     * Appends {@code ops} to {@code into} with {@code prefix} before each path, leaving out an operation on
+     * {@code skip} (null: none). Each appended operation is new but shares the old one's value, so a diff
+     * remembered for one viewer serves the next one untouched.
+     */
+    static void prefixed(ArrayNode into, String prefix, JsonNode ops, String skip) {
+        for (JsonNode op : ops) {
+            String path = prefix + op.path("path").asText();
+            if (!path.equals(skip)) {
+                ObjectNode moved = into.addObject();
+                op.fields().forEachRemaining(field -> moved.set(field.getKey(), field.getValue()));
+                moved.put("path", path);
+            }
+        }
+    }
+
     public static JsonNode apply(JsonNode patch, JsonNode to) {
         return JsonPatch.apply(patch, to);
     }

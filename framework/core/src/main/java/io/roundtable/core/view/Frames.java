@@ -64,15 +64,7 @@ public final class Frames {
                 }
                 continue;
             }
-            for (JsonNode op : diff.apply(before, after)) {
-                String path = prefix + op.path("path").asText();
-                if (!"/room/version".equals(path)) {
-                    // A new operation sharing the old one's value: a remembered diff serves other viewers too.
-                    ObjectNode moved = kept.addObject();
-                    op.fields().forEachRemaining(field -> moved.set(field.getKey(), field.getValue()));
-                    moved.put("path", path);
-                }
-            }
+            Deltas.prefixed(kept, prefix, diff.apply(before, after), ROOM_VERSION);
         }
         return kept;
     }
@@ -161,19 +153,13 @@ public final class Frames {
 
     private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after,
             BinaryOperator<JsonNode> diff) {
-        if (before == after || before.equals(after)) {
-            return;
-        }
-        for (JsonNode op : diff.apply(before, after)) {
-            String path = prefix + op.path("path").asText();
-            if (!"/room/version".equals(path)) {
-                // A new operation sharing the old one's value: a remembered diff serves other viewers too.
-                ObjectNode moved = ops.addObject();
-                op.fields().forEachRemaining(field -> moved.set(field.getKey(), field.getValue()));
-                moved.put("path", path);
-            }
+        if (before != after && !before.equals(after)) {
+            Deltas.prefixed(ops, prefix, diff.apply(before, after), ROOM_VERSION);
         }
     }
+
+    /** Every patch message says its version: the operation setting it is left out of every patch. */
+    private static final String ROOM_VERSION = "/room/version";
 
     private static ObjectNode roomFacts(Room room, GameAdapter<?, ?, ?> game) {
         Policy policy = game.policy(room.facts().options());

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
@@ -63,13 +62,7 @@ public final class TypedDiff {
             return;
         }
         if (before instanceof JsonNode from && after instanceof JsonNode to) {
-            for (JsonNode op : Deltas.diff(from, to)) {
-                ObjectNode moved = ops.addObject();
-                moved.put("op", op.get("op").asText()).put("path", path + op.get("path").asText());
-                if (op.has("value")) {
-                    moved.set("value", op.get("value"));
-                }
-            }
+            Deltas.prefixed(ops, path, Deltas.diff(from, to), null);
             return;
         }
         if (before instanceof List<?> from && after instanceof List<?> to) {
