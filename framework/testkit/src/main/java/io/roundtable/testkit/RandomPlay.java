@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.json.Json;
@@ -312,6 +313,13 @@ public final class RandomPlay<O, S, A> {
             if (!Frames.applyDelta(from, Frames.delta(frames.get(viewer), next), room.version()).equals(to)) {
                 report.violation(g, "the typed delta for " + viewer + " does not reproduce its frame");
             }
+            // As a node writes it: the shared operations, then the viewer's own written straight to text.
+            // Compared as parsed JSON on both sides: text holds no Java number types to tell apart.
+            ArrayNode written = Frames.sharedDelta(frames.get(viewer).shared(), next.shared());
+            written.addAll((ArrayNode) Json.read("[" + Frames.ownDeltaText(frames.get(viewer), next) + "]", JsonNode.class));
+            if (!reparsed(Frames.applyDelta(from, written, room.version())).equals(reparsed(to))) {
+                report.violation(g, "the written delta for " + viewer + " does not reproduce its frame");
+            }
             if (!Frames.applyDelta(from, Frames.delta(from, to), room.version()).equals(to)) {
                 report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
             }
@@ -329,6 +337,10 @@ public final class RandomPlay<O, S, A> {
         if (!Json.tree(again).equals(Json.tree(room))) {
             report.violation(g, "the room does not survive a JSON round trip");
         }
+    }
+
+    private static JsonNode reparsed(JsonNode json) {
+        return Json.read(Json.write(json), JsonNode.class);
     }
 
     /** A new step began after version {@code before}: a move of an awaited seat that expects {@code before} is stale. */

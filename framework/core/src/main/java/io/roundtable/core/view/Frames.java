@@ -145,10 +145,21 @@ public final class Frames {
     /** The operations on the viewer's own parts and the game's view, diffed typed ({@link TypedDiff}). */
     public static JsonNode ownDelta(Frame from, Frame to) {
         ArrayNode ops = NODES.arrayNode();
+        ownDelta(from, to, PatchOps.into(ops));
+        return ops;
+    }
+
+    /** As {@link #ownDelta(Frame, Frame)}, written straight to JSON text (the operations, without brackets). */
+    public static String ownDeltaText(Frame from, Frame to) {
+        PatchOps.Text ops = PatchOps.text();
+        ownDelta(from, to, ops);
+        return ops.toString();
+    }
+
+    private static void ownDelta(Frame from, Frame to, PatchOps ops) {
         TypedDiff.diff("/me", from.me(), to.me(), ops);
         TypedDiff.diff("/channels", from.channels(), to.channels(), ops);
         TypedDiff.diff("/game", from.game(), to.game(), ops);
-        return ops;
     }
 
     private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after,

@@ -54,15 +54,27 @@ public final class TypedDiff {
 
     /** Appends to {@code ops} what turns {@code before}'s JSON into {@code after}'s at {@code path}. */
     public static void diff(String path, Object before, Object after, ArrayNode ops) {
+        diff(path, before, after, PatchOps.into(ops));
+    }
+
+    /** Hands {@code ops} what turns {@code before}'s JSON into {@code after}'s at {@code path}. */
+    public static void diff(String path, Object before, Object after, PatchOps ops) {
         if (before == after || Objects.deepEquals(before, after)) {
             return;
         }
         if (before == null || after == null) {
-            replace(ops, path, after);
+            ops.replace(path, after);
             return;
         }
         if (before instanceof JsonNode from && after instanceof JsonNode to) {
-            Deltas.prefixed(ops, path, Deltas.diff(from, to), null);
+            for (JsonNode op : Deltas.diff(from, to)) {
+                String at = path + op.get("path").asText();
+                switch (op.get("op").asText()) {
+                    case "add" -> ops.add(at, op.get("value"));
+                    case "remove" -> ops.remove(at);
+                    default -> ops.replace(at, op.get("value"));
+                }
+            }
             return;
         }
         if (before instanceof List<?> from && after instanceof List<?> to) {
@@ -76,7 +88,7 @@ public final class TypedDiff {
         List<Property> properties = before.getClass() == after.getClass()
                 ? PROPERTIES.get(after.getClass()).orElse(null) : null;
         if (properties == null) {
-            replace(ops, path, after);
+            ops.replace(path, after);
             return;
         }
         for (Property property : properties) {
@@ -87,9 +99,9 @@ public final class TypedDiff {
             }
             String at = path + "/" + property.pointerName();
             if (was == null && property.nullsLeftOut()) {
-                add(ops, at, is);
+                ops.add(at, is);
             } else if (is == null && property.nullsLeftOut()) {
-                ops.addObject().put("op", "remove").put("path", at);
+                ops.remove(at);
             } else {
                 diff(at, was, is, ops);
             }
@@ -101,11 +113,11 @@ public final class TypedDiff {
      * removed; one of the same length is diffed element by element unless most of it changed; any other
      * change replaces the list.
      */
-    private static void list(String path, List<?> before, List<?> after, ArrayNode ops) {
+    private static void list(String path, List<?> before, List<?> after, PatchOps ops) {
         int kept = before.size();
         if (after.size() > kept && before.equals(after.subList(0, kept))) {
             for (int i = kept; i < after.size(); i++) {
-                add(ops, path + "/" + i, after.get(i));
+                ops.add(path + "/" + i, after.get(i));
             }
             return;
         }
@@ -126,14 +138,14 @@ public final class TypedDiff {
                 return;
             }
         }
-        replace(ops, path, after);
+        ops.replace(path, after);
     }
 
     /**
      * When {@code after} is {@code before} with a few elements taken out (the seats a vote still waits for),
      * removes those, last first so that each index still points where it did; false otherwise.
      */
-    private static boolean removedFrom(String path, List<?> before, List<?> after, ArrayNode ops) {
+    private static boolean removedFrom(String path, List<?> before, List<?> after, PatchOps ops) {
         int gone = before.size() - after.size();
         if (gone * 2 > before.size()) {
             return false;
@@ -154,13 +166,13 @@ public final class TypedDiff {
             return false;
         }
         for (int k = gone - 1; k >= 0; k--) {
-            ops.addObject().put("op", "remove").put("path", path + "/" + removed[k]);
+            ops.remove(path + "/" + removed[k]);
         }
         return true;
     }
 
     /** Keys are compared one by one; a null value is not written (the mapper leaves nulls out). */
-    private static void map(String path, Map<?, ?> before, Map<?, ?> after, ArrayNode ops) {
+    private static void map(String path, Map<?, ?> before, Map<?, ?> after, PatchOps ops) {
         Set<Object> keys = new TreeSet<>();
         before.keySet().forEach(keys::add);
         after.keySet().forEach(keys::add);
@@ -169,9 +181,9 @@ public final class TypedDiff {
             Object is = after.get(key);
             String at = path + "/" + escape((String) key);
             if (was == null && is != null) {
-                add(ops, at, is);
+                ops.add(at, is);
             } else if (was != null && is == null) {
-                ops.addObject().put("op", "remove").put("path", at);
+                ops.remove(at);
             } else if (was != null) {
                 diff(at, was, is, ops);
             }
@@ -185,14 +197,6 @@ public final class TypedDiff {
             }
         }
         return true;
-    }
-
-    private static void add(ArrayNode ops, String path, Object value) {
-        ops.addObject().put("op", "add").put("path", path).set("value", Json.tree(value));
-    }
-
-    private static void replace(ArrayNode ops, String path, Object value) {
-        ops.addObject().put("op", "replace").put("path", path).set("value", Json.tree(value));
     }
 
     static String escape(String name) {

@@ -47,6 +47,10 @@ class TypedDiffTest {
         JsonNode from = Json.mapper().createObjectNode().set("game", Json.tree(before));
         JsonNode to = Json.mapper().createObjectNode().set("game", Json.tree(after));
         assertThat(Deltas.apply(ops, from)).as("the operations %s turn the old JSON into the new", ops).isEqualTo(to);
+        PatchOps.Text text = PatchOps.text();
+        TypedDiff.diff("/game", before, after, text);
+        assertThat(Json.read("[" + text + "]", JsonNode.class)).as("written straight to text, the same operations")
+                .isEqualTo(ops);
         return ops;
     }
 
@@ -108,12 +112,12 @@ class TypedDiffTest {
 
     @Test
     void map_keys_are_escaped_as_json_pointers_and_renamed_or_specially_written_values_keep_their_json() {
-        Map<String, Integer> scores = new TreeMap<>(Map.of("Ann", 1, "a/b~c", 3, "Dee", 0));
+        Map<String, Integer> scores = new TreeMap<>(Map.of("Ann", 1, "a/b~c", 3, "Dee", 0, "Q\"uote", 4));
         View after = new View(1, 2, Colour.RED, BEFORE.log(), BEFORE.seats(), scores, new Label("y"),
                 Json.read("{\"k\":[1,2,3]}", JsonNode.class));
         ArrayNode ops = ops(BEFORE, after);
-        assertThat(paths(ops)).containsExactlyInAnyOrder("/game/scores/Dee", "/game/scores/a~1b~0c", "/game/tag",
-                "/game/extra/k/2");
+        assertThat(paths(ops)).containsExactlyInAnyOrder("/game/scores/Dee", "/game/scores/a~1b~0c",
+                "/game/scores/Q\"uote", "/game/tag", "/game/extra/k/2");
         assertThat(ops.findValue("value").isNumber()).isTrue();
     }
 

@@ -64,7 +64,7 @@ final class SocketFrames {
         String text;
         if (held != null) {
             text = PatchText.of(s.lastVersion, room.version(), version.sharedOpsFrom(held.shared()),
-                    PatchText.elements(Frames.ownDelta(held, frame)), events, reply);
+                    Frames.ownDeltaText(held, frame), events, reply);
         } else {
             // A quiet socket's frame was kept as bytes: diffed as JSON.
             JsonNode ops = Frames.delta(s.lastTree(), frame.tree());
