@@ -313,12 +313,16 @@ public final class RandomPlay<O, S, A> {
             if (!Frames.applyDelta(from, Frames.delta(frames.get(viewer), next), room.version()).equals(to)) {
                 report.violation(g, "the typed delta for " + viewer + " does not reproduce its frame");
             }
-            // As a node writes it: the shared operations, then the viewer's own written straight to text.
+            // As a node writes it: the shared operations, then the viewer's own written straight to text
+            // (the same diff as above through another sink, so checked at every fourth version only).
             // Compared as parsed JSON on both sides: text holds no Java number types to tell apart.
-            ArrayNode written = Frames.sharedDelta(frames.get(viewer).shared(), next.shared());
-            written.addAll((ArrayNode) Json.read("[" + Frames.ownDeltaText(frames.get(viewer), next) + "]", JsonNode.class));
-            if (!reparsed(Frames.applyDelta(from, written, room.version())).equals(reparsed(to))) {
-                report.violation(g, "the written delta for " + viewer + " does not reproduce its frame");
+            if (room.version() % 4 == 0) {
+                ArrayNode written = Frames.sharedDelta(frames.get(viewer).shared(), next.shared());
+                written.addAll((ArrayNode) Json.read("[" + Frames.ownDeltaText(frames.get(viewer), next) + "]",
+                        JsonNode.class));
+                if (!reparsed(Frames.applyDelta(from, written, room.version())).equals(reparsed(to))) {
+                    report.violation(g, "the written delta for " + viewer + " does not reproduce its frame");
+                }
             }
             if (!Frames.applyDelta(from, Frames.delta(from, to), room.version()).equals(to)) {
                 report.violation(g, "the delta for " + viewer + " does not reproduce its frame");
