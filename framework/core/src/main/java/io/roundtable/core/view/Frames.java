@@ -3,7 +3,6 @@ package io.roundtable.core.view;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BinaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,19 +30,11 @@ public final class Frames {
 
     /**
      * The patch between two frames of one viewer, without the {@code /room/version} change every patch
-     * would carry: the patch message says the version, and the client sets it after applying.
+     * would carry: the patch message says the version, and the client sets it after applying. Each part
+     * of the frame ({@code room}, {@code me}, …) is diffed on its own; a part both frames hold as the very
+     * same node is unchanged and not diffed.
      */
     public static JsonNode delta(JsonNode from, JsonNode to) {
-        return delta(from, to, Deltas::diff);
-    }
-
-    /**
-     * As {@link #delta(JsonNode, JsonNode)}, diffing each part of the frame ({@code room}, {@code me}, …) on
-     * its own with {@code diff}. A part both frames hold as the very same node is unchanged; a caller that
-     * pushes one change to many viewers, whose frames share the parts every viewer is shown alike
-     * ({@link Shared}), may pass a {@code diff} that remembers its answer for the same pair of nodes.
-     */
-    public static JsonNode delta(JsonNode from, JsonNode to, BinaryOperator<JsonNode> diff) {
         ArrayNode kept = NODES.arrayNode();
         Set<String> parts = new LinkedHashSet<>();
         from.fieldNames().forEachRemaining(parts::add);
@@ -64,7 +55,7 @@ public final class Frames {
                 }
                 continue;
             }
-            Deltas.prefixed(kept, prefix, diff.apply(before, after), ROOM_VERSION);
+            Deltas.prefixed(kept, prefix, Deltas.diff(before, after), ROOM_VERSION);
         }
         return kept;
     }
@@ -137,8 +128,8 @@ public final class Frames {
      */
     public static ArrayNode sharedDelta(Shared from, Shared to) {
         ArrayNode ops = NODES.arrayNode();
-        part(ops, "/room", from.room(), to.room(), Deltas::diff);
-        part(ops, "/voice", from.voice(), to.voice(), Deltas::diff);
+        part(ops, "/room", from.room(), to.room());
+        part(ops, "/voice", from.voice(), to.voice());
         return ops;
     }
 
@@ -162,10 +153,9 @@ public final class Frames {
         TypedDiff.diff("/game", from.game(), to.game(), ops);
     }
 
-    private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after,
-            BinaryOperator<JsonNode> diff) {
+    private static void part(ArrayNode ops, String prefix, JsonNode before, JsonNode after) {
         if (before != after && !before.equals(after)) {
-            Deltas.prefixed(ops, prefix, diff.apply(before, after), ROOM_VERSION);
+            Deltas.prefixed(ops, prefix, Deltas.diff(before, after), ROOM_VERSION);
         }
     }
 
