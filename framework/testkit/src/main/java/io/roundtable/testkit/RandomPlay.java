@@ -42,6 +42,7 @@ import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Viewer;
 import io.roundtable.core.view.Frame;
 import io.roundtable.core.view.Frames;
+import io.roundtable.core.view.RoomPatch;
 
 /**
  * Plays many whole games through the real room engine, every seat choosing its moves with the
@@ -206,6 +207,7 @@ public final class RandomPlay<O, S, A> {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < players; i++) {
             Result joined = engine.handle(room, new Command.Join("player " + i, false, "client-" + i), now);
+            storedChangeReproduces(g, room, joined.room(), report);
             room = joined.room();
             log.addAll(joined.moves());
             members.add(((Reply.Accepted) joined.reply()).member());
@@ -213,6 +215,7 @@ public final class RandomPlay<O, S, A> {
         if (policy.joinMode() == Policy.JoinMode.FIXED) {
             for (String member : members) {
                 Result ready = engine.handle(room, new Command.Ready(member, true), now);
+                storedChangeReproduces(g, room, ready.room(), report);
                 room = ready.room();
                 log.addAll(ready.moves());
             }
@@ -272,6 +275,9 @@ public final class RandomPlay<O, S, A> {
                 if (step.room().version() != before + 1) {
                     report.violation(g, "the version did not advance by one");
                 }
+                if (moves % roundTripEvery == 0) {
+                    storedChangeReproduces(g, room, step.room(), report);
+                }
                 room = step.room();
                 log.addAll(step.moves());
                 now = now.plusSeconds(1);
@@ -285,7 +291,11 @@ public final class RandomPlay<O, S, A> {
                 }
                 open = new HashSet<>(next);
                 if (room.phase() == Phase.PLAY && random.nextInt(4) == 0) { // channels close with the game
-                    room = chat(g, engine, game, room, members, random, now, report);
+                    Room chatted = chat(g, engine, game, room, members, random, now, report);
+                    if (moves % roundTripEvery == 0) {
+                        storedChangeReproduces(g, room, chatted, report);
+                    }
+                    room = chatted;
                     checkStep(g, game, checker, room, viewers, frames, List.of(), random, report, false);
                 }
             }
@@ -340,6 +350,15 @@ public final class RandomPlay<O, S, A> {
         Room again = Json.read(Json.write(room), Room.class);
         if (!Json.tree(again).equals(Json.tree(room))) {
             report.violation(g, "the room does not survive a JSON round trip");
+        }
+    }
+
+    /** What a store appends for the step ({@link RoomPatch}) turns the stored room into the next one. */
+    private static void storedChangeReproduces(int g, Room before, Room after, RandomPlayReport.Builder report) {
+        JsonNode stored = Json.tree(before);
+        RoomPatch.applyTo(stored, RoomPatch.between(before, after));
+        if (!reparsed(stored).equals(reparsed(Json.tree(after)))) {
+            report.violation(g, "the stored change of version " + after.version() + " does not reproduce the room");
         }
     }
 

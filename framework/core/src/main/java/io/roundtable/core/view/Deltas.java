@@ -56,6 +56,11 @@ public final class Deltas {
         return JsonPatch.apply(patch, to);
     }
 
+    /** Applies {@code patch} to {@code to} itself (an object or array; the patch must not replace the root). */
+    public static void applyInPlace(JsonNode patch, JsonNode to) {
+        JsonPatch.applyInPlace(patch, to);
+    }
+
     /**
      * Replaces the operations under a container by one {@code replace} of the container whenever that is
      * shorter, deepest containers first. Operations in different containers touch disjoint parts of the

@@ -109,8 +109,9 @@ public final class TypedDiff {
     }
 
     /**
-     * A list that kept its elements and grew gets the new ones added; one that lost a few has them
-     * removed; one of the same length is diffed element by element unless most of it changed; any other
+     * A list that kept its elements and grew gets the new ones added; one that dropped a few from its
+     * start and took new ones at its end (a bounded log) has those removed and these added; one that lost
+     * a few has them removed; one of the same length is diffed element by element unless most of it changed; any other
      * change replaces the list.
      */
     private static void list(String path, List<?> before, List<?> after, PatchOps ops) {
@@ -119,6 +120,10 @@ public final class TypedDiff {
             for (int i = kept; i < after.size(); i++) {
                 ops.add(path + "/" + i, after.get(i));
             }
+            return;
+        }
+        if (kept > 1 && !after.isEmpty() && !Objects.deepEquals(before.get(0), after.get(0))
+                && shifted(path, before, after, ops)) {
             return;
         }
         if (after.size() < kept && removedFrom(path, before, after, ops)) {
@@ -139,6 +144,32 @@ public final class TypedDiff {
             }
         }
         ops.replace(path, after);
+    }
+
+    /**
+     * When {@code after} is {@code before} without its first few elements (at most half) and with new
+     * ones after the rest, removes those and adds these; false otherwise.
+     */
+    private static boolean shifted(String path, List<?> before, List<?> after, PatchOps ops) {
+        int kept = before.size();
+        int dropped = -1;
+        for (int k = 1; k * 2 <= kept; k++) {
+            if (Objects.deepEquals(before.get(k), after.get(0))) {
+                dropped = k;
+                break;
+            }
+        }
+        if (dropped < 0 || after.size() < kept - dropped
+                || !before.subList(dropped, kept).equals(after.subList(0, kept - dropped))) {
+            return false;
+        }
+        for (int k = 0; k < dropped; k++) {
+            ops.remove(path + "/0");
+        }
+        for (int i = kept - dropped; i < after.size(); i++) {
+            ops.add(path + "/" + i, after.get(i));
+        }
+        return true;
     }
 
     /**

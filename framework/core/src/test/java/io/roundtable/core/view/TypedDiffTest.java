@@ -111,6 +111,21 @@ class TypedDiffTest {
     }
 
     @Test
+    void a_bounded_log_that_dropped_its_oldest_lines_and_took_new_ones_has_those_removed_and_these_added() {
+        View full = new View(1, 2, Colour.RED, List.of("a", "b", "c", "d"), BEFORE.seats(), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        View moved = new View(1, 2, Colour.RED, List.of("b", "c", "d", "e"), BEFORE.seats(), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        ArrayNode ops = ops(full, moved);
+        assertThat(paths(ops)).containsExactly("/game/log/0", "/game/log/3");
+        assertThat(ops.findValuesAsText("op")).containsExactly("remove", "add");
+        View movedTwo = new View(1, 2, Colour.RED, List.of("c", "d", "e", "f", "g"), BEFORE.seats(), BEFORE.scores(),
+                BEFORE.label(), BEFORE.extra());
+        assertThat(paths(ops(full, movedTwo))).containsExactly("/game/log/0", "/game/log/0", "/game/log/2",
+                "/game/log/3", "/game/log/4");
+    }
+
+    @Test
     void map_keys_are_escaped_as_json_pointers_and_renamed_or_specially_written_values_keep_their_json() {
         Map<String, Integer> scores = new TreeMap<>(Map.of("Ann", 1, "a/b~c", 3, "Dee", 0, "Q\"uote", 4));
         View after = new View(1, 2, Colour.RED, BEFORE.log(), BEFORE.seats(), scores, new Label("y"),

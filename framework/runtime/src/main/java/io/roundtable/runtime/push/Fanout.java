@@ -24,6 +24,7 @@ import io.roundtable.core.room.Room;
 import io.roundtable.core.view.Frames;
 import io.roundtable.runtime.order.RoomQueue;
 import io.roundtable.runtime.protocol.ServerMessage;
+import io.roundtable.runtime.store.LiveRooms;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
@@ -44,11 +45,13 @@ public class Fanout {
     private final Map<String, Subscriber> byConnection = new ConcurrentHashMap<>();
     private final GameCatalog games;
     private final RoomStore store;
+    private final LiveRooms live;
     private final RoomQueue queue;
 
-    public Fanout(GameCatalog games, RoomStore store, RoomQueue queue, MeterRegistry metrics) {
+    public Fanout(GameCatalog games, RoomStore store, LiveRooms live, RoomQueue queue, MeterRegistry metrics) {
         this.games = games;
         this.store = store;
+        this.live = live;
         this.queue = queue;
         metrics.gaugeMapSize("roundtable.rooms.local", List.of(), byRoom);
         metrics.gauge("roundtable.connections", this, Fanout::connections);
@@ -95,7 +98,7 @@ public class Fanout {
      * open and silent, its client unknowingly behind: it is closed, and the client resumes elsewhere.
      */
     public Uni<Void> resume(Subscriber s, Long clientVersion, Long clientInbox) {
-        return queue.run(s.room, () -> store.load(s.room).chain(room -> {
+        return queue.run(s.room, () -> live.fresh(s.room).chain(room -> {
             if (room == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -141,11 +144,12 @@ public class Fanout {
 
     /**
      * Another node committed a change of the room: if this node holds sockets of it, they are brought to
-     * the stored room with the change's deliveries and events.
+     * the room as this node now knows it (the change applied, {@link LiveRooms#follow}, or read again) with
+     * the change's deliveries and events.
      */
     public void changedElsewhere(String room, List<Delivery> deliveries, List<Object> events) {
         if (holds(room)) {
-            inTurn(room, "Push", () -> store.load(room).invoke(current -> {
+            inTurn(room, "Push", () -> live.current(room).invoke(current -> {
                 if (current != null) {
                     push(current, deliveries, events);
                 }
@@ -159,7 +163,7 @@ public class Fanout {
      */
     public void catchUpHeldRooms() {
         for (String room : Set.copyOf(byRoom.keySet())) {
-            inTurn(room, "Catching up", () -> store.load(room)
+            inTurn(room, "Catching up", () -> live.fresh(room)
                     .chain(current -> current == null ? Uni.createFrom().voidItem() : refresh(current)), 0);
         }
     }

@@ -11,13 +11,15 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.roundtable.runtime.push.Fanout;
+import io.roundtable.runtime.store.LiveRooms;
 import io.roundtable.runtime.store.Notice;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Listens to every node's change notices. A notice from another node makes this node's copy of the
- * room stale, and delivery brings this node's sockets of the room to the new version
+ * Listens to every node's change notices. A notice from another node brings this node's copy of the
+ * room to the new version ({@link LiveRooms#follow}), and delivery brings this node's sockets of the room
+ * to it
  * ({@link Fanout#changedElsewhere}).
  *
  * <p>The store delivers a notice only to subscriptions active when it is published. When the
@@ -30,12 +32,12 @@ import io.smallrye.mutiny.Uni;
 public class ChangeListener {
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private final RoomStore store;
-    private final RoomService rooms;
+    private final LiveRooms rooms;
     private final Fanout fanout;
     private final NodeId node;
     private volatile boolean stopping;
 
-    public ChangeListener(RoomStore store, RoomService rooms, Fanout fanout, NodeId node) {
+    public ChangeListener(RoomStore store, LiveRooms rooms, Fanout fanout, NodeId node) {
         this.node = node;
         this.store = store;
         this.rooms = rooms;
@@ -62,7 +64,7 @@ public class ChangeListener {
         try {
             store.subscribe(this::onNotice, why -> resubscribe(over, why))
                     .subscribe().with(active -> {
-                        rooms.invalidateAll();
+                        rooms.forgetAll();
                         fanout.catchUpHeldRooms();
                     }, failure -> resubscribe(over, "could not be subscribed: " + failure.getMessage()));
         } catch (RuntimeException e) {
@@ -83,7 +85,7 @@ public class ChangeListener {
         if (node.id().equals(notice.node())) {
             return;
         }
-        rooms.invalidate(notice.room(), notice.version());
+        rooms.follow(notice);
         fanout.changedElsewhere(notice.room(), notice.deliveries(), notice.events());
     }
 }

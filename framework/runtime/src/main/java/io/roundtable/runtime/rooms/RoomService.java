@@ -3,9 +3,7 @@ package io.roundtable.runtime.rooms;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +25,7 @@ import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.push.Fanout;
 import io.roundtable.runtime.order.RoomQueue;
 import io.roundtable.runtime.push.ReplyRoute;
+import io.roundtable.runtime.store.LiveRooms;
 import io.roundtable.runtime.store.RoomCard;
 import io.roundtable.runtime.store.RoomIndex;
 import io.roundtable.runtime.store.RoomStore;
@@ -43,20 +42,21 @@ public class RoomService {
     private final SecureRandom random = new SecureRandom();
     private final RoomEngine engine;
     private final RoomStore store;
+    private final LiveRooms live;
     private final RoomIndex index;
     private final RoomQueue queue;
     private final Fanout fanout;
     private final RoundtableConfig config;
     private final Archiver archiver;
     private final NodeId node;
-    private final Map<String, Room> cache = new ConcurrentHashMap<>();
 
-    public RoomService(RoomEngine engine, RoomStore store, RoomIndex index, RoomQueue queue, Fanout fanout,
+    public RoomService(RoomEngine engine, RoomStore store, LiveRooms live, RoomIndex index, RoomQueue queue, Fanout fanout,
             RoundtableConfig config, Archiver archiver, NodeId node) {
         this.archiver = archiver;
         this.node = node;
         this.engine = engine;
         this.store = store;
+        this.live = live;
         this.index = index;
         this.queue = queue;
         this.fanout = fanout;
@@ -78,7 +78,7 @@ public class RoomService {
             if (!written) {
                 return create(game, options, bots, voice);
             }
-            remember(step.room());
+            live.remember(step.room());
             return publishCard(step.room()).replaceWith(step.room());
         });
     }
@@ -102,15 +102,15 @@ public class RoomService {
             if (!step.changed()) {
                 return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
             }
-            return store.commit(room.version(), step, node.id()).chain(written -> {
+            return store.commit(room, step, node.id()).chain(written -> {
                 if (!written) {
-                    cache.remove(roomId);
+                    live.forget(roomId);
                     if (retriesLeft <= 0) {
                         return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_BUSY.rejection(), room.version()));
                     }
                     return attempt(roomId, command, route, retriesLeft - 1);
                 }
-                remember(step.room());
+                live.remember(step.room());
                 fanout.committed(step, route);
                 if (step.room().phase() == Phase.FINISHED && room.phase() != Phase.FINISHED) {
                     archiver.archive(step.room()).subscribe().with(x -> { },
@@ -123,38 +123,14 @@ public class RoomService {
         });
     }
 
-    /** The room as last known on this node, or from Redis. */
+    /** The room as last known on this node, or as stored. */
     public Uni<Room> current(String roomId) {
-        Room cached = cache.get(roomId);
-        return cached != null ? Uni.createFrom().item(cached) : store.load(roomId).invoke(room -> {
-            if (room != null) {
-                remember(room);
-            }
-        });
+        return live.current(roomId);
     }
 
-    /**
-     * Keeps the newest copy: loads are not serialized with commits, so a slow read may arrive after a
-     * newer version was cached and must not replace it.
-     */
-    private void remember(Room room) {
-        cache.merge(room.id(), room, (old, candidate) -> candidate.version() >= old.version() ? candidate : old);
-    }
-
-    /** Reads the room from Redis, bypassing this node's cache. */
+    /** The room as stored, bypassing this node's copy. */
     public Uni<Room> fresh(String roomId) {
-        cache.remove(roomId);
-        return current(roomId);
-    }
-
-    /** This node may have missed changes (it was not listening): no copy it holds is trusted. */
-    public void invalidateAll() {
-        cache.clear();
-    }
-
-    /** Another node committed {@code version}: our copy is stale. */
-    public void invalidate(String roomId, long version) {
-        cache.computeIfPresent(roomId, (id, room) -> room.version() < version ? null : room);
+        return live.fresh(roomId);
     }
 
     /**
@@ -183,7 +159,7 @@ public class RoomService {
     public Uni<Void> remove(Room room) {
         Uni<Boolean> archived = room.phase() == Phase.FINISHED ? archiver.archive(room) : Uni.createFrom().item(false);
         return archived.chain(() -> {
-            cache.remove(room.id());
+            live.forget(room.id());
             fanout.closed(room.id());
             return store.delete(room.id(), room.members().stream().map(Member::id).toList())
                     .chain(() -> index.remove(room.id()));

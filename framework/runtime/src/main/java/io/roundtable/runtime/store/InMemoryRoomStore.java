@@ -18,15 +18,16 @@ import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
+import io.roundtable.core.view.RoomPatch;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Live rooms in this process's memory, with the semantics of {@link RedisRoomStore}: a commit compares
- * the version and writes the room, its moves, its recent versions ({@code roundtable.store.history}) and
- * its inbox deliveries (each inbox trimmed to {@code roundtable.store.inbox-length}) in one step; change
- * notices reach this process's subscribers at once. Rooms are kept as JSON, as in Redis, so what is
- * loaded is always a copy. As with Redis, nothing happens until the returned Uni is subscribed to.
+ * Live rooms in this process's memory, with the semantics and the layout of {@link RedisRoomStore}: a
+ * commit compares the version and appends what changed to the room's log (the whole room only when a
+ * snapshot is due, {@link RoomLog}), its moves and its inbox deliveries (each inbox trimmed to
+ * {@code roundtable.store.inbox-length}) in one step; change notices reach this process's subscribers at
+ * once. Rooms are kept as JSON, as in Redis, so what is loaded is always a copy. As with Redis, nothing happens until the returned Uni is subscribed to.
  *
  * <p>For tests and single-node experiments: nothing survives a restart, other nodes see nothing of it,
  * and {@code roundtable.store.room-ttl} is ignored (rooms leave only when the runtime deletes them).
@@ -42,9 +43,10 @@ public class InMemoryRoomStore implements RoomStore {
     /** What Redis keeps under one room's hash tag. */
     private static final class Slot {
         Long version;
-        String doc;
+        String snapshot;
+        String previous;
+        final Deque<String> log = new ArrayDeque<>();
         final List<String> moves = new ArrayList<>();
-        final Deque<String> history = new ArrayDeque<>();
         final Map<String, Deque<String>> inboxes = new HashMap<>();
         final Map<String, Instant> seen = new HashMap<>();
         Instant archivedAt;
@@ -57,30 +59,34 @@ public class InMemoryRoomStore implements RoomStore {
     @Override
     public Uni<Room> load(String room) {
         return Uni.createFrom().item(() -> {
-            String doc;
+            String snapshot;
+            List<String> log;
             synchronized (lock) {
                 Slot slot = rooms.get(room);
-                doc = slot == null ? null : slot.doc;
+                snapshot = slot == null ? null : slot.snapshot;
+                log = slot == null ? List.of() : List.copyOf(slot.log);
             }
-            return doc == null ? null : Json.read(doc, Room.class);
+            return RoomLog.replay(snapshot, log);
         });
     }
 
     @Override
-    public Uni<Boolean> commit(Long expected, Result step, String node) {
+    public Uni<Boolean> commit(Room before, Result step, String node) {
         return Uni.createFrom().item(() -> {
-            if (!write(expected, step)) {
+            Room room = step.room();
+            String patch = before == null ? null : RoomPatch.between(before, room);
+            if (!write(before == null ? null : before.version(), step, patch)) {
                 return false;
             }
-            Room room = step.room();
-            announce(new Notice(room.id(), room.version(), node, step.deliveries(), step.events()));
+            announce(new Notice(room.id(), room.version(), node, step.deliveries(), step.events(), patch));
             return true;
         });
     }
 
-    private boolean write(Long expected, Result step) {
+    private boolean write(Long expected, Result step, String patch) {
         Room room = step.room();
-        String doc = Json.write(room);
+        String snapshot = expected == null || RoomLog.snapshotDue(room.version(), config.history())
+                ? Json.write(room) : null;
         List<String> moves = step.moves().stream().map(Json::write).toList();
         List<String> messages = step.deliveries().stream().map(d -> Json.write(d.message())).toList();
         synchronized (lock) {
@@ -93,14 +99,17 @@ public class InMemoryRoomStore implements RoomStore {
                 rooms.put(room.id(), slot);
             }
             slot.version = room.version();
-            slot.doc = doc;
-            slot.moves.addAll(moves);
-            if (config.history() > 0) {
-                slot.history.addFirst(doc);
-                while (slot.history.size() > config.history()) {
-                    slot.history.removeLast();
+            if (patch != null) {
+                slot.log.addLast(RoomLog.entry(room.version(), patch));
+                while (slot.log.size() > RoomLog.kept(config.history())) {
+                    slot.log.removeFirst();
                 }
             }
+            if (snapshot != null) {
+                slot.previous = slot.snapshot;
+                slot.snapshot = snapshot;
+            }
+            slot.moves.addAll(moves);
             for (int i = 0; i < messages.size(); i++) {
                 Deque<String> inbox = slot.inboxes.computeIfAbsent(step.deliveries().get(i).member(),
                         member -> new ArrayDeque<>());
@@ -131,7 +140,21 @@ public class InMemoryRoomStore implements RoomStore {
 
     @Override
     public Uni<List<Room>> history(String room) {
-        return read(room, slot -> slot.history, Room.class);
+        return Uni.createFrom().item(() -> {
+            String previous;
+            String snapshot;
+            List<String> log;
+            synchronized (lock) {
+                Slot slot = rooms.get(room);
+                if (slot == null) {
+                    return List.of();
+                }
+                previous = slot.previous;
+                snapshot = slot.snapshot;
+                log = List.copyOf(slot.log);
+            }
+            return RoomLog.recent(previous, snapshot, log, config.history());
+        });
     }
 
     private <T> Uni<List<T>> read(String room, Function<Slot, Collection<String>> list, Class<T> type) {

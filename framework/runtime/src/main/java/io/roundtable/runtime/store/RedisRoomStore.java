@@ -25,14 +25,16 @@ import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
+import io.roundtable.core.view.RoomPatch;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Live rooms in Redis: the room document, its version, move log, recent versions, inboxes and
- * heartbeats, all under the room's hash tag ({@link RoomKeys}). A change is committed by one Lua script
- * that compares the version, writes everything and announces the change — atomically. Every node of a
+ * Live rooms in Redis: the room (a snapshot now and then and a log of changes, {@link RoomLog}), its
+ * version, move log, inboxes and heartbeats, all under the room's hash tag ({@link RoomKeys}). A change
+ * is committed by one Lua script that compares the version, appends what changed and announces the
+ * change — atomically; a room is read by another script, so that no commit falls between its parts. Every node of a
  * cluster shares it; keys expire after {@code roundtable.store.room-ttl} without a change.
  */
 @ApplicationScoped
@@ -42,14 +44,13 @@ public class RedisRoomStore implements RoomStore {
     private final ReactiveRedisDataSource redis;
     private final RedisDataSource blocking;
     private final RoundtableConfig.Store config;
-    private final String script;
-    private volatile String scriptSha;
+    private final Script commitScript = new Script("commit.lua");
+    private final Script readScript = new Script("read.lua");
 
     public RedisRoomStore(ReactiveRedisDataSource redis, RedisDataSource blocking, RoundtableConfig config) {
         this.redis = redis;
         this.blocking = blocking;
         this.config = config.store();
-        this.script = resource("commit.lua");
     }
 
     RoomKeys keys(String room) {
@@ -58,39 +59,75 @@ public class RedisRoomStore implements RoomStore {
 
     @Override
     public Uni<Room> load(String room) {
-        return redis.value(String.class).get(keys(room).doc())
-                .map(json -> json == null ? null : Json.read(json, Room.class));
+        return read(room, false).map(stored -> RoomLog.replay(stored.snapshot(), stored.log()));
     }
 
+    /** A room's snapshots and log, read at one instant. */
+    private record Stored(String snapshot, String previous, List<String> log) {
+    }
+
+    private Uni<Stored> read(String room, boolean withPrevious) {
+        RoomKeys keys = keys(room);
+        return eval(readScript, List.of(keys.doc(), keys.previous(), keys.log()), List.of(withPrevious ? "1" : "0"))
+                .map(r -> {
+                    List<String> log = new ArrayList<>(r.get(2).size());
+                    r.get(2).forEach(entry -> log.add(entry.toString()));
+                    return new Stored(text(r.get(0)), text(r.get(1)), log);
+                });
+    }
+
+    private static String text(Response response) {
+        return response == null ? null : response.toString();
+    }
+
+    /**
+     * Sends what changed: the log entry (the patch from {@code before}), and the whole room only when a
+     * snapshot is due ({@link RoomLog}); the notice carries the same patch to the other nodes.
+     */
     @Override
-    public Uni<Boolean> commit(Long expected, Result step, String node) {
+    public Uni<Boolean> commit(Room before, Result step, String node) {
         Room room = step.room();
         RoomKeys keys = keys(room.id());
+        String patch = before == null ? null : RoomPatch.between(before, room);
+        boolean snapshot = before == null || RoomLog.snapshotDue(room.version(), config.history());
         List<String> args = new ArrayList<>();
-        List<String> keyList = new ArrayList<>(List.of(keys.doc(), keys.version(), keys.moves(), keys.history()));
-        args.add(expected == null ? "" : Long.toString(expected));
+        List<String> keyList = new ArrayList<>(List.of(keys.version(), keys.log(), keys.doc(), keys.previous(),
+                keys.moves()));
+        args.add(before == null ? "" : Long.toString(before.version()));
         args.add(Long.toString(room.version()));
-        args.add(Json.write(room));
+        args.add(patch == null ? "" : RoomLog.entry(room.version(), patch));
+        args.add(snapshot ? Json.write(room) : "");
         args.add(Long.toString(config.roomTtl().toMillis()));
-        args.add(Integer.toString(config.history()));
+        args.add(Integer.toString(RoomLog.kept(config.history())));
         args.add(Integer.toString(config.inboxLength()));
         args.add(RoomKeys.changes(config.prefix()));
-        args.add(Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events())));
+        args.add(Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events(), patch)));
         args.add(Integer.toString(step.moves().size()));
         step.moves().forEach(move -> args.add(Json.write(move)));
         for (Delivery delivery : step.deliveries()) {
             keyList.add(keys.inbox(delivery.member()));
             args.add(Json.write(delivery.message()));
         }
-        return evalCommit(keyList, args).map(response -> response.toInteger() == 1);
+        return eval(commitScript, keyList, args).map(response -> response.toInteger() == 1);
     }
 
-    private Uni<Response> evalCommit(List<String> keyList, List<String> args) {
-        Uni<String> sha = scriptSha != null ? Uni.createFrom().item(scriptSha)
-                : redis.execute("SCRIPT", "LOAD", script).map(r -> scriptSha = r.toString());
+    /** Runs a script by its SHA, loading it first (again after a Redis restart forgot it). */
+    private Uni<Response> eval(Script script, List<String> keyList, List<String> args) {
+        Uni<String> sha = script.sha != null ? Uni.createFrom().item(script.sha)
+                : redis.execute("SCRIPT", "LOAD", script.text).map(r -> script.sha = r.toString());
         return sha.chain(s -> redis.execute("EVALSHA", evalArgs(s, keyList, args)))
                 .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> redis.execute("EVAL", evalArgs(script, keyList, args)));
+                .recoverWithUni(() -> redis.execute("EVAL", evalArgs(script.text, keyList, args)));
+    }
+
+    /** A Lua script of this store and, once loaded, its SHA. */
+    private static final class Script {
+        final String text;
+        volatile String sha;
+
+        Script(String name) {
+            this.text = resource(name);
+        }
     }
 
     private static String[] evalArgs(String first, List<String> keyList, List<String> args) {
@@ -116,8 +153,8 @@ public class RedisRoomStore implements RoomStore {
 
     @Override
     public Uni<List<Room>> history(String room) {
-        return redis.list(String.class).lrange(keys(room).history(), 0, -1)
-                .map(list -> list.stream().map(json -> Json.read(json, Room.class)).toList());
+        return read(room, true).map(stored -> RoomLog.recent(stored.previous(), stored.snapshot(), stored.log(),
+                config.history()));
     }
 
     @Override
@@ -140,7 +177,8 @@ public class RedisRoomStore implements RoomStore {
     @Override
     public Uni<Void> delete(String room, List<String> members) {
         RoomKeys keys = keys(room);
-        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.moves(), keys.history(), keys.seen(), keys.archived()));
+        List<String> all = new ArrayList<>(List.of(keys.doc(), keys.previous(), keys.log(), keys.moves(), keys.seen(),
+                keys.archived()));
         members.forEach(m -> all.add(keys.inbox(m)));
         return redis.key().del(all.toArray(String[]::new))
                 .chain(() -> redis.key().del(keys.version()))

@@ -10,8 +10,19 @@ public record RoomKeys(String prefix, String room) {
         return "{" + prefix + ":" + room + "}";
     }
 
+    /** The latest snapshot of the whole room. */
     public String doc() {
         return tag() + ":doc";
+    }
+
+    /** The snapshot before it (so that the recent versions can be rebuilt). */
+    public String previous() {
+        return tag() + ":doc:previous";
+    }
+
+    /** What changed at each recent version, oldest first ({@link RoomLog}). */
+    public String log() {
+        return tag() + ":log";
     }
 
     public String version() {
@@ -20,10 +31,6 @@ public record RoomKeys(String prefix, String room) {
 
     public String moves() {
         return tag() + ":moves";
-    }
-
-    public String history() {
-        return tag() + ":history";
     }
 
     public String inbox(String member) {

@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Live rooms, as the runtime needs them: the room itself, committed with a compare-and-set on its
- * version together with its new moves, its recent versions and the inbox deliveries of the change; and
+ * version together with its new moves and the inbox deliveries of the change, and read back with its
+ * recent versions; and
  * the members' heartbeats, kept apart from the room; whether a finished room's archive was committed;
  * the secret the nodes share; and the change notices every node hears. {@link RedisRoomStore} is shared
  * by every node; {@link InMemoryRoomStore} keeps one process's rooms (tests, single-node experiments);
@@ -25,11 +26,12 @@ public interface RoomStore {
     Uni<Room> load(String room);
 
     /**
-     * Writes a step if the stored version is still {@code expected} ({@code null}: the room must not
-     * exist yet): the room, its new moves, the room as a recent version and the inbox deliveries, and
-     * announces the change to every node. False, with nothing written, when another change got there first.
+     * Writes a step decided on {@code before} if the stored version is still {@code before}'s
+     * ({@code before} null: the room must not exist yet): what changed in the room, its new moves and the
+     * inbox deliveries, and announces the change to every node with what changed in it ({@link Notice}).
+     * False, with nothing written, when another change got there first.
      */
-    Uni<Boolean> commit(Long expected, Result step, String node);
+    Uni<Boolean> commit(Room before, Result step, String node);
 
     /** A member's inbox, oldest first (the last {@code roundtable.store.inbox-length} messages). */
     Uni<List<Message>> inbox(String room, String member);

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import io.roundtable.runtime.fixture.Node;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.store.InMemoryRoomIndex;
 import io.roundtable.runtime.store.InMemoryRoomStore;
+import io.roundtable.runtime.store.Notice;
 import io.roundtable.runtime.store.RoomCard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -247,15 +250,31 @@ class RoomServiceTest {
     }
 
     @Test
-    void a_node_told_of_a_newer_version_reads_the_room_again() {
+    void a_node_told_of_a_change_it_cannot_apply_reads_the_room_again() {
         Node other = new Node(config, store, index, vertx);
         String room = created();
         joined(other, room, "Ann");
         assertThat(await(node.rooms.current(room)).version()).as("this node's copy").isEqualTo(1);
 
-        node.rooms.invalidate(room, 2);
+        node.live.follow(new Notice(room, 2, "other", List.of(), List.of(), null));
 
         assertThat(await(node.rooms.current(room))).isEqualTo(stored(room));
+    }
+
+    @Test
+    void a_node_told_of_the_next_change_applies_it_without_reading_the_room() {
+        Node other = new Node(config, store, index, vertx);
+        String room = created();
+        assertThat(await(node.rooms.current(room)).version()).as("this node's copy").isEqualTo(1);
+        BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
+        await(store.subscribe(heard::add, why -> { }));
+        joined(other, room, "Ann");
+        Room joined = stored(room);
+        await(store.delete(room, List.of()));
+
+        node.live.follow(heard.poll());
+
+        assertThat(await(node.rooms.current(room))).as("the change applied to this node's copy").isEqualTo(joined);
     }
 
     @Test

@@ -1,13 +1,26 @@
 package io.roundtable.runtime.store;
 
+import static io.roundtable.runtime.store.RoomStoreContract.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.roundtable.core.json.Json;
+import io.roundtable.core.room.Result;
+import io.roundtable.core.room.Room;
 
 import io.roundtable.runtime.config.RoundtableConfig;
+import io.roundtable.runtime.fixture.Configs;
 import io.roundtable.runtime.fixture.LocalRedis;
+import io.roundtable.runtime.fixture.Steps;
 
 /** The store contract against a real redis-server, through the same Quarkus Redis client the app uses. */
 class RedisRoomStoreTest extends RoomStoreContract {
     private final LocalRedis redis = LocalRedis.get();
+    private final Steps steps = new Steps(Configs.of());
 
     @BeforeEach
     void emptyRedis() {
@@ -17,5 +30,33 @@ class RedisRoomStoreTest extends RoomStoreContract {
     @Override
     RoomStore store(RoundtableConfig config) {
         return new RedisRoomStore(redis.reactive(), redis.blocking(), config);
+    }
+
+    @Test
+    void a_change_sends_redis_what_changed_and_the_whole_room_only_when_a_snapshot_is_due() {
+        RoundtableConfig config = Configs.of("roundtable.store.history", "4");
+        RoomStore store = store(config);
+        RoomKeys keys = new RoomKeys(config.store().prefix(), "r1");
+        Result step = steps.created("r1");
+        await(store.commit(null, step, "node"));
+        String created = redis.blocking().value(String.class).get(keys.doc());
+        for (int i = 2; i <= 3; i++) {
+            Room before = step.room();
+            step = steps.watched(step, "Spectator " + i);
+            await(store.commit(before, step, "node"));
+        }
+
+        assertThat(redis.blocking().value(String.class).get(keys.doc())).as("no snapshot between")
+                .isEqualTo(created);
+        List<String> log = redis.blocking().list(String.class).lrange(keys.log(), 0, -1);
+        assertThat(log).hasSize(2);
+        assertThat(log.get(1)).startsWith("3 ").hasSizeLessThan(Json.write(step.room()).length());
+        Room before = step.room();
+        step = steps.watched(step, "Spectator 4");
+        await(store.commit(before, step, "node"));
+        assertThat(Json.read(redis.blocking().value(String.class).get(keys.doc()), Room.class))
+                .as("version 4 is written whole").isEqualTo(step.room());
+        assertThat(redis.blocking().value(String.class).get(keys.previous())).as("the snapshot before kept")
+                .isEqualTo(created);
     }
 }

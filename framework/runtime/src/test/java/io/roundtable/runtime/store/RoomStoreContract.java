@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import io.roundtable.core.message.Message;
 import io.roundtable.core.room.Move;
 import io.roundtable.core.room.Room;
 import io.roundtable.core.room.Result;
+import io.roundtable.core.view.RoomPatch;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.fixture.Configs;
 import io.roundtable.runtime.fixture.Steps;
@@ -67,9 +69,9 @@ abstract class RoomStoreContract {
         Result step = steps.created(room);
         assertThat(await(store.commit(null, step, "node"))).isTrue();
         for (int i = 2; i <= versions; i++) {
-            long expected = step.room().version();
+            Room before = step.room();
             step = steps.watched(step, "Spectator " + i);
-            assertThat(await(store.commit(expected, step, "node"))).isTrue();
+            assertThat(await(store.commit(before, step, "node"))).isTrue();
         }
         return step;
     }
@@ -112,7 +114,7 @@ abstract class RoomStoreContract {
         Result created = committed(store, "r1", 1);
         Result joined = steps.joined(created, "Ann");
 
-        assertThat(await(store.commit(created.room().version(), joined, "node"))).isTrue();
+        assertThat(await(store.commit(created.room(), joined, "node"))).isTrue();
         assertThat(await(store.load("r1"))).isEqualTo(joined.room());
     }
 
@@ -121,10 +123,10 @@ abstract class RoomStoreContract {
         RoomStore store = store();
         Result created = committed(store, "r1", 1);
         Result first = steps.joined(created, "Ann");
-        assertThat(await(store.commit(created.room().version(), first, "node"))).isTrue();
+        assertThat(await(store.commit(created.room(), first, "node"))).isTrue();
         Result late = with(steps.joined(created, "Bob"), List.of(move(0, first.room())), List.of(delivery("m1", 1)));
 
-        assertThat(await(store.commit(created.room().version(), late, "node"))).isFalse();
+        assertThat(await(store.commit(created.room(), late, "node"))).isFalse();
         assertThat(await(store.load("r1"))).isEqualTo(first.room());
         assertThat(await(store.moves("r1"))).isEmpty();
         assertThat(await(store.inbox("r1", "m1"))).isEmpty();
@@ -136,7 +138,7 @@ abstract class RoomStoreContract {
         RoomStore store = store();
         Result created = steps.created("r1");
 
-        assertThat(await(store.commit(1L, steps.joined(created, "Ann"), "node"))).isFalse();
+        assertThat(await(store.commit(created.room(), steps.joined(created, "Ann"), "node"))).isFalse();
         assertThat(await(store.load("r1"))).isNull();
     }
 
@@ -147,7 +149,7 @@ abstract class RoomStoreContract {
         List<Callable<Boolean>> racers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Result step = steps.joined(created, "Racer " + i);
-            racers.add(() -> await(store.commit(created.room().version(), step, "node")));
+            racers.add(() -> await(store.commit(created.room(), step, "node")));
         }
         ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         List<Boolean> written = new ArrayList<>();
@@ -170,8 +172,9 @@ abstract class RoomStoreContract {
         Result second = steps.joined(created, "Ann");
         Result third = steps.joined(second, "Bob");
 
-        await(store.commit(1L, with(second, List.of(move(0, second.room()), move(1, second.room())), List.of()), "node"));
-        await(store.commit(2L, with(third, List.of(move(2, third.room())), List.of()), "node"));
+        await(store.commit(created.room(), with(second, List.of(move(0, second.room()), move(1, second.room())),
+                List.of()), "node"));
+        await(store.commit(second.room(), with(third, List.of(move(2, third.room())), List.of()), "node"));
 
         assertThat(await(store.moves("r1"))).extracting(Move::index).containsExactly(0L, 1L, 2L);
         assertThat(await(store.moves("r1")).get(2)).isEqualTo(move(2, third.room()));
@@ -184,6 +187,27 @@ abstract class RoomStoreContract {
 
         assertThat(await(store.history("r1"))).extracting(Room::version).containsExactly(5L, 4L, 3L);
         assertThat(await(store.history("r1")).get(0)).isEqualTo(last.room());
+    }
+
+    @Test
+    void a_room_of_many_versions_loads_as_its_last_and_its_recent_versions_as_they_were_committed() {
+        RoomStore store = store(Configs.of("roundtable.store.history", "4"));
+        List<Room> committed = new ArrayList<>();
+        Result step = steps.created("r1");
+        assertThat(await(store.commit(null, step, "node"))).isTrue();
+        committed.add(step.room());
+        for (int i = 2; i <= 23; i++) {
+            Room before = step.room();
+            step = steps.watched(step, "Spectator " + i);
+            assertThat(step.room().version()).isEqualTo(i);
+            assertThat(await(store.commit(before, step, "node"))).isTrue();
+            committed.add(step.room());
+            assertThat(await(store.load("r1"))).as("the room at version %d", i).isEqualTo(step.room());
+        }
+
+        List<Room> newestFirst = new ArrayList<>(committed.subList(19, 23));
+        Collections.reverse(newestFirst);
+        assertThat(await(store.history("r1"))).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
@@ -200,7 +224,7 @@ abstract class RoomStoreContract {
         Result step = committed(store, "r1", 1);
         for (long seq = 1; seq <= 5; seq++) {
             Result next = steps.watched(step, "Guest " + seq);
-            await(store.commit(step.room().version(), with(next, List.of(), List.of(delivery("m1", seq))), "node"));
+            await(store.commit(step.room(), with(next, List.of(), List.of(delivery("m1", seq))), "node"));
             step = next;
         }
 
@@ -215,7 +239,7 @@ abstract class RoomStoreContract {
         Result next = with(steps.joined(created, "Ann"), List.of(),
                 List.of(delivery("m1", 1), delivery("m2", 1), delivery("m1", 2)));
 
-        await(store.commit(1L, next, "node"));
+        await(store.commit(created.room(), next, "node"));
 
         assertThat(await(store.inbox("r1", "m1"))).extracting(Message::seq).containsExactly(1L, 2L);
         assertThat(await(store.inbox("r1", "m2"))).extracting(Message::seq).containsExactly(1L);
@@ -241,7 +265,7 @@ abstract class RoomStoreContract {
     void a_deleted_room_leaves_nothing_behind_and_its_id_can_be_used_again() {
         RoomStore store = store();
         Result created = committed(store, "r1", 1);
-        await(store.commit(1L, with(steps.joined(created, "Ann"), List.of(move(0, created.room())),
+        await(store.commit(created.room(), with(steps.joined(created, "Ann"), List.of(move(0, created.room())),
                 List.of(delivery("m1", 1))), "node"));
         await(store.heartbeat("r1", "m1", Instant.now()));
         await(store.markArchived("r1", Instant.now()));
@@ -287,15 +311,18 @@ abstract class RoomStoreContract {
         Result joined = with(steps.joined(created, "Ann"), List.of(), List.of(delivery("m1", 1)));
 
         await(store.commit(null, created, "node-a"));
-        await(store.commit(1L, joined, "node-b"));
-        await(store.commit(1L, steps.joined(created, "Bob"), "node-c"));
+        await(store.commit(created.room(), joined, "node-b"));
+        await(store.commit(created.room(), steps.joined(created, "Bob"), "node-c"));
 
         Notice first = heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         Notice second = heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(List.of(first.room(), first.version(), first.node())).containsExactly("r1", 1L, "node-a");
         assertThat(List.of(second.room(), second.version(), second.node())).containsExactly("r1", 2L, "node-b");
         assertThat(second.deliveries()).isEqualTo(joined.deliveries());
-        await(store.commit(2L, steps.joined(joined, "Cid"), "node-d"));
+        assertThat(first.patch()).as("a new room has no patch").isNull();
+        assertThat(RoomPatch.applied(created.room(), second.patch())).as("what changed, applied to the room before")
+                .isEqualTo(joined.room());
+        await(store.commit(joined.room(), steps.joined(joined, "Cid"), "node-d"));
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS).node()).as("the next notice heard")
                 .isEqualTo("node-d");
     }
