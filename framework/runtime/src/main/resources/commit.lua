@@ -1,39 +1,45 @@
--- Atomic commit of one room change (compare-and-set on the version).
+-- Atomic commit of one room change (compare-and-set on the version), in as few Redis calls as it can:
+-- each call from Lua costs about as much as the work it does.
 -- KEYS: 1 version, 2 log, 3 snapshot, 4 previous snapshot, 5 moves, 6.. inboxes (one per delivery, in ARGV order)
 -- ARGV: 1 expected version ('' = the room must not exist yet), 2 new version, 3 log entry ('' = none),
 --       4 snapshot of the whole room ('' = none this time), 5 ttl ms, 6 log entries kept, 7 inbox length,
 --       8 channel, 9 notice, 10 move count m, 11..10+m moves, then messages
+-- Expiry: a key gets the ttl when it is made, and every key of the room gets it again once the version
+-- key has less than half of it left, so the room's keys expire between half the ttl and the ttl after
+-- its last change (a safety net behind the sweeper), without an expiry call on every commit.
 local current = redis.call('GET', KEYS[1])
-if ARGV[1] == '' then
+local created = ARGV[1] == ''
+if created then
   if current then return 0 end
   redis.call('DEL', KEYS[2], KEYS[4])
 elseif current ~= ARGV[1] then
   return 0
 end
-local ttl = ARGV[5]
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+local ttl = tonumber(ARGV[5])
+local refresh = created or redis.call('PTTL', KEYS[1]) < ttl / 2
+redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
 if ARGV[3] ~= '' then
-  redis.call('RPUSH', KEYS[2], ARGV[3])
-  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[6]), -1)
-  redis.call('PEXPIRE', KEYS[2], ttl)
+  local kept = tonumber(ARGV[6])
+  local length = redis.call('RPUSH', KEYS[2], ARGV[3])
+  if length > kept then redis.call('LTRIM', KEYS[2], -kept, -1) end
+  if length == 1 then redis.call('PEXPIRE', KEYS[2], ttl) end
 end
 if ARGV[4] ~= '' then
-  if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('RENAME', KEYS[3], KEYS[4]) end
+  if not created and redis.call('EXISTS', KEYS[3]) == 1 then redis.call('RENAME', KEYS[3], KEYS[4]) end
   redis.call('SET', KEYS[3], ARGV[4], 'PX', ttl)
-else
-  redis.call('PEXPIRE', KEYS[3], ttl)
 end
-redis.call('PEXPIRE', KEYS[4], ttl)
 local m = tonumber(ARGV[10])
-for i = 1, m do
-  redis.call('RPUSH', KEYS[5], ARGV[10 + i])
+if m > 0 and redis.call('RPUSH', KEYS[5], unpack(ARGV, 11, 10 + m)) == m then
+  redis.call('PEXPIRE', KEYS[5], ttl)
 end
-redis.call('PEXPIRE', KEYS[5], ttl)
 local keep = tonumber(ARGV[7])
 for k = 6, #KEYS do
-  redis.call('RPUSH', KEYS[k], ARGV[10 + m + (k - 5)])
-  redis.call('LTRIM', KEYS[k], -keep, -1)
-  redis.call('PEXPIRE', KEYS[k], ttl)
+  local length = redis.call('RPUSH', KEYS[k], ARGV[10 + m + (k - 5)])
+  if length > keep then redis.call('LTRIM', KEYS[k], -keep, -1) end
+  if length == 1 then redis.call('PEXPIRE', KEYS[k], ttl) end
+end
+if refresh then
+  for k = 1, #KEYS do redis.call('PEXPIRE', KEYS[k], ttl) end
 end
 redis.call('PUBLISH', ARGV[8], ARGV[9])
 return 1

@@ -218,7 +218,7 @@ public interface RoundtableConfig {
         @WithDefault("16")
         int history();
 
-        /** A live room's keys expire after this long without any change (a safety net behind the sweeper). */
+        /** A live room's keys expire between half of this and this long after its last change (a safety net behind the sweeper). */
         @WithDefault("24h")
         Duration roomTtl();
 

@@ -59,4 +59,25 @@ class RedisRoomStoreTest extends RoomStoreContract {
         assertThat(redis.blocking().value(String.class).get(keys.previous())).as("the snapshot before kept")
                 .isEqualTo(created);
     }
+
+    @Test
+    void every_key_of_a_room_expires_and_its_expiry_is_renewed_once_half_of_it_has_passed() throws Exception {
+        RoundtableConfig config = Configs.of("roundtable.store.room-ttl", "4s");
+        RoomStore store = store(config);
+        RoomKeys keys = new RoomKeys(config.store().prefix(), "r1");
+        Result step = steps.created("r1");
+        await(store.commit(null, step, "node"));
+        Room before = step.room();
+        step = steps.watched(step, "Spectator");
+        await(store.commit(before, step, "node"));
+        List<String> all = List.of(keys.version(), keys.log(), keys.doc());
+        assertThat(all).allSatisfy(key -> assertThat(redis.blocking().key().pttl(key)).isBetween(1L, 4000L));
+
+        Thread.sleep(2200);
+        before = step.room();
+        step = steps.watched(step, "Another spectator");
+        await(store.commit(before, step, "node"));
+
+        assertThat(all).allSatisfy(key -> assertThat(redis.blocking().key().pttl(key)).as(key).isGreaterThan(3000L));
+    }
 }
