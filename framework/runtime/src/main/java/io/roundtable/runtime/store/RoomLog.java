@@ -32,7 +32,10 @@ final class RoomLog {
         return version % interval(history) == 0;
     }
 
-    /** Log entries kept: enough to rebuild every version since the previous snapshot. */
+    /**
+     * Log entries kept when a snapshot is written: enough to rebuild every version since the previous
+     * snapshot. (Between snapshots the log only grows, to at most this plus {@link #interval}.)
+     */
     static int kept(int history) {
         return 2 * interval(history);
     }
