@@ -31,21 +31,31 @@ public final class RedisProcess implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final Persistence persistence;
+    private final boolean clusterNode;
     private final Path log;
     private Process process;
 
-    private RedisProcess(int port, Path dir, Persistence persistence, Path log) {
+    private RedisProcess(int port, Path dir, Persistence persistence, boolean clusterNode, Path log) {
         this.port = port;
         this.dir = dir;
         this.persistence = persistence;
+        this.clusterNode = clusterNode;
         this.log = log;
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill9Quietly, "redis-" + port + "-stop"));
     }
 
     /** Starts a Redis on a free loopback port with its data (and AOF) in {@code dir}. */
     public static RedisProcess start(Path dir, Persistence persistence) throws IOException {
+        return start(dir, persistence, false);
+    }
+
+    /**
+     * As {@link #start(Path, Persistence)}; a {@code clusterNode} runs with {@code cluster-enabled yes} (its
+     * cluster state in {@code dir}) and is put into a cluster by {@link RedisCluster}.
+     */
+    public static RedisProcess start(Path dir, Persistence persistence, boolean clusterNode) throws IOException {
         Files.createDirectories(dir);
-        RedisProcess redis = new RedisProcess(Servers.freePort(), dir, persistence,
+        RedisProcess redis = new RedisProcess(Servers.freePort(), dir, persistence, clusterNode,
                 Path.of("target", "it-redis-" + dir.getFileName() + ".log").toAbsolutePath());
         redis.start();
         return redis;
@@ -84,6 +94,7 @@ public final class RedisProcess implements AutoCloseable {
                 "appendonly " + (aof ? "yes" : "no"),
                 "appendfsync " + (persistence == Persistence.AOF_ALWAYS ? "always" : "everysec"),
                 "maxclients 20000",
+                clusterNode ? "cluster-enabled yes\ncluster-config-file nodes.conf\ncluster-node-timeout 2000" : "",
                 "")));
         process = new ProcessBuilder(binary().toString(), conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -17,13 +17,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class Servers implements AutoCloseable {
     final RedisProcess redis;
-    final int redisPort;
+    final RedisCluster cluster;
     final EmbeddedPostgres postgres;
     private final Path redisDir;
 
-    private Servers(RedisProcess redis, EmbeddedPostgres postgres, Path redisDir) {
+    private Servers(RedisProcess redis, RedisCluster cluster, EmbeddedPostgres postgres, Path redisDir) {
         this.redis = redis;
-        this.redisPort = redis.port();
+        this.cluster = cluster;
         this.postgres = postgres;
         this.redisDir = redisDir;
     }
@@ -40,14 +40,34 @@ public final class Servers implements AutoCloseable {
         Path redisDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "redis-data-");
         RedisProcess redis = RedisProcess.start(redisDir, persistence);
         try {
-            Path data = Files.createTempDirectory("roundtable-it-pg");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                    .setServerConfig("listen_addresses", "127.0.0.1").setPort(freePort()).start();
-            return new Servers(redis, postgres, redisDir);
+            return new Servers(redis, null, postgres(), redisDir);
         } catch (IOException | RuntimeException e) {
             stopQuietly(redis);
             throw e;
         }
+    }
+
+    /** A Redis Cluster of three masters and three replicas ({@link RedisCluster}) instead of one Redis. */
+    public static Servers startCluster() throws IOException {
+        Path redisDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "redis-cluster-");
+        RedisCluster cluster = RedisCluster.start(redisDir);
+        try {
+            return new Servers(null, cluster, postgres(), redisDir);
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres postgres() throws IOException {
+        Path data = Files.createTempDirectory("roundtable-it-pg");
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setServerConfig("listen_addresses", "127.0.0.1").setPort(freePort()).start();
+    }
+
+    /** The Redis Cluster, when started with {@link #startCluster()}. */
+    public RedisCluster cluster() {
+        return cluster;
     }
 
     /** The live-room Redis, to stop, kill, restart or look into. */
@@ -58,14 +78,17 @@ public final class Servers implements AutoCloseable {
     /** The settings that point a node at these servers. */
     public Map<String, String> settings() {
         int pg = postgres.getPort();
-        return Map.of(
-                "quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort,
+        Map<String, String> redisSettings = cluster == null ? Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port())
+                : Map.of("quarkus.redis.hosts", cluster.hosts(), "quarkus.redis.client-type", "cluster");
+        Map<String, String> all = new LinkedHashMap<>(redisSettings);
+        all.putAll(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pg + "/postgres",
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres",
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "roundtable.ws.allowed-origins", "*",
-                "roundtable.rooms.barrier-countdown", "200ms");
+                "roundtable.rooms.barrier-countdown", "200ms"));
+        return all;
     }
 
     /** {@link #settings()} with some keys added or replaced. */
@@ -106,7 +129,11 @@ public final class Servers implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            redis.stop();
+            if (cluster != null) {
+                cluster.close();
+            } else {
+                redis.stop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             redis.kill9Quietly();
