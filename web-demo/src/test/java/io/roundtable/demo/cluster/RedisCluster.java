@@ -93,6 +93,22 @@ public final class RedisCluster implements AutoCloseable {
         return all;
     }
 
+    /** Which of the first three masters (0, 1, 2) serves {@code slot}; its replica has the same index. */
+    public static int shardOf(long slot) {
+        for (int i = 0; i < SLOTS.length; i++) {
+            if (slot >= SLOTS[i][0] && slot <= SLOTS[i][1]) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no slot " + slot);
+    }
+
+    /** The shard (0, 1, 2) a key lives on. */
+    public int shardOfKey(String key) throws IOException {
+        RedisProcess any = replicas.get(0).alive() ? replicas.get(0) : replicas.get(1);
+        return shardOf((Long) any.command("CLUSTER", "KEYSLOT", key));
+    }
+
     /** How many keys each master holds, in the order of {@link #masters()}. */
     public List<Long> keysPerMaster() throws IOException {
         List<Long> counts = new ArrayList<>();
