@@ -170,7 +170,8 @@ public final class AvalonPlayer {
                 return;
             }
             String code = reply.at("/error/code").asText();
-            if (code.equals("server/error") || code.equals("room/busy") || code.equals("rate/limited")) {
+            if (code.equals("server/error") || code.equals("server/unconfirmed") || code.equals("room/busy")
+                    || code.equals("rate/limited")) {
                 retriedAfterStoreErrors++;
                 client.traffic().vertx.setTimer(200, t -> client.context().runOnContext(v -> transmit(attempt)));
                 return;

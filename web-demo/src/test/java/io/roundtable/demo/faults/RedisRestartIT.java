@@ -251,7 +251,7 @@ class RedisRestartIT {
     }
 
     /** Every client sends a chat message, waits for its reply, sends the next, for {@code seconds}; answers commands/s. */
-    private static double loop(List<Client> clients, int seconds) {
+    static double loop(List<Client> clients, int seconds) {
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;

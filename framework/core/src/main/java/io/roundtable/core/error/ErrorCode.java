@@ -22,6 +22,8 @@ public enum ErrorCode {
 
     // server: our fault, never the client's
     SERVER_ERROR("server/error", Http.SERVER_FAULT, "Something went wrong on the server; it has been logged."),
+    SERVER_UNCONFIRMED("server/unconfirmed", Http.UNAVAILABLE,
+            "The change is not yet on enough Redis replicas to be acknowledged; send it again with the same idempotency key (it is not applied twice)."),
 
     // auth: who is asking
     AUTH_MISSING_TOKEN("auth/missing_token", Http.UNAUTHORIZED, "This call needs the seat token you received when joining."),
@@ -124,6 +126,7 @@ public enum ErrorCode {
         static final int TOO_LARGE = 413;
         static final int TOO_MANY = 429;
         static final int SERVER_FAULT = 500;
+        static final int UNAVAILABLE = 503;
 
         private Http() {
         }

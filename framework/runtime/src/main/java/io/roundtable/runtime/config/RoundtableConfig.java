@@ -225,5 +225,16 @@ public interface RoundtableConfig {
         /** Compare-and-set retries of one command before it is answered with room/busy. */
         @WithDefault("16")
         int casRetries();
+
+        /**
+         * Redis replicas that must hold a change before it is acknowledged or announced (Redis {@code WAIT});
+         * 0: acknowledged once the master applied it (replication is asynchronous).
+         */
+        @WithDefault("0")
+        int replicas();
+
+        /** How long a commit waits for {@link #replicas()}; a change not on them by then is answered server/unconfirmed. */
+        @WithDefault("1s")
+        Duration replicaWait();
     }
 }

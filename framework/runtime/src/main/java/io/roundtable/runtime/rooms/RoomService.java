@@ -29,6 +29,7 @@ import io.roundtable.runtime.store.LiveRooms;
 import io.roundtable.runtime.store.RoomCard;
 import io.roundtable.runtime.store.RoomIndex;
 import io.roundtable.runtime.store.RoomStore;
+import io.roundtable.runtime.store.Unconfirmed;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -74,7 +75,7 @@ public class RoomService {
         if (step.reply() instanceof Reply.Rejected rejected) {
             return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
         }
-        return store.commit(null, step, node.id()).chain(written -> {
+        return unconfirmedAnswered(id, store.commit(null, step, node.id())).chain(written -> {
             if (!written) {
                 return create(game, options, bots, voice);
             }
@@ -100,9 +101,13 @@ public class RoomService {
             }
             Result step = engine.handle(room, command, Instant.now());
             if (!step.changed()) {
+                if (step.reply() instanceof Reply.Accepted accepted && accepted.replayed()) {
+                    // Answered again: the change may be one that was not confirmed on the replicas the first time.
+                    return unconfirmedAnswered(roomId, store.confirm(roomId).replaceWith(true)).replaceWith(step);
+                }
                 return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
             }
-            return store.commit(room, step, node.id()).chain(written -> {
+            return unconfirmedAnswered(roomId, store.commit(room, step, node.id())).chain(written -> {
                 if (!written) {
                     live.forget(roomId);
                     if (retriesLeft <= 0) {
@@ -120,6 +125,19 @@ public class RoomService {
                         : lobbyChanged(room, step.room()) ? publishCard(step.room()) : Uni.createFrom().voidItem();
                 return after.replaceWith(step);
             });
+        });
+    }
+
+    /**
+     * A change Redis applied but not enough replicas confirmed ({@code roundtable.store.replicas}) is not
+     * acknowledged: answered server/unconfirmed, and this node's copy, which may be ahead or behind what
+     * survives, is forgotten.
+     */
+    private Uni<Boolean> unconfirmedAnswered(String roomId, Uni<Boolean> commit) {
+        return commit.onFailure(Unconfirmed.class).transform(e -> {
+            LOG.warnf("Not acknowledged: %s", e.getMessage());
+            live.forget(roomId);
+            return new Problem(ErrorCode.SERVER_UNCONFIRMED);
         });
     }
 

@@ -28,6 +28,8 @@ import io.roundtable.core.room.Result;
 import io.roundtable.core.view.RoomPatch;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -100,15 +102,69 @@ public class RedisRoomStore implements RoomStore {
         args.add(Long.toString(config.roomTtl().toMillis()));
         args.add(Integer.toString(RoomLog.kept(config.history())));
         args.add(Integer.toString(config.inboxLength()));
-        args.add(RoomKeys.changes(config.prefix()));
-        args.add(Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events(), patch)));
+        boolean waits = config.replicas() > 0;
+        String notice = Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events(), patch));
+        args.add(waits ? "" : RoomKeys.changes(config.prefix()));
+        args.add(notice);
         args.add(Integer.toString(step.moves().size()));
         step.moves().forEach(move -> args.add(Json.write(move)));
         for (Delivery delivery : step.deliveries()) {
             keyList.add(keys.inbox(delivery.member()));
             args.add(Json.write(delivery.message()));
         }
-        return eval(commitScript, keyList, args).map(response -> response.toInteger() == 1);
+        if (!waits) {
+            return eval(commitScript, keyList, args).map(response -> response.toInteger() == 1);
+        }
+        return evalThenWait(commitScript, keyList, args).chain(replies -> {
+            if (replies.get(0).toInteger() != 1) {
+                return Uni.createFrom().item(false);
+            }
+            int copies = replies.get(1).toInteger();
+            if (copies < config.replicas()) {
+                return Uni.createFrom().failure(new Unconfirmed(room.id(), room.version(), copies, config.replicas()));
+            }
+            return redis.execute("PUBLISH", RoomKeys.changes(config.prefix()), notice).replaceWith(true);
+        });
+    }
+
+    /**
+     * {@code WAIT} counts the replicas that have this connection's last write, and replication is one
+     * ordered stream: a small write to the room's slot followed by {@code WAIT}, on one connection to the
+     * room's master, confirms every earlier change of the room.
+     */
+    @Override
+    public Uni<Void> confirm(String room) {
+        if (config.replicas() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Request mark = Request.cmd(Command.SET).arg(keys(room).confirmed()).arg("1").arg("PX").arg(60_000L);
+        Request wait = Request.cmd(Command.WAIT).arg(config.replicas()).arg(config.replicaWait().toMillis());
+        return redis.getRedis().batch(List.of(mark, wait)).chain(replies -> {
+            int copies = replies.get(1).toInteger();
+            return copies >= config.replicas() ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(new Unconfirmed(room, -1, copies, config.replicas()));
+        });
+    }
+
+    /**
+     * The script and a {@code WAIT} for the configured replicas, pipelined on one connection to the room's
+     * master (on a Cluster, a batch goes to the node of its keys; {@code WAIT} has none).
+     */
+    private Uni<List<Response>> evalThenWait(Script script, List<String> keyList, List<String> args) {
+        Request wait = Request.cmd(Command.WAIT).arg(config.replicas()).arg(config.replicaWait().toMillis());
+        Uni<String> sha = script.sha != null ? Uni.createFrom().item(script.sha)
+                : redis.execute("SCRIPT", "LOAD", script.text).map(r -> script.sha = r.toString());
+        return sha.chain(s -> redis.getRedis().batch(List.of(request(Command.EVALSHA, s, keyList, args), wait)))
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.getRedis().batch(List.of(request(Command.EVAL, script.text, keyList, args), wait)));
+    }
+
+    private static Request request(Command command, String first, List<String> keyList, List<String> args) {
+        Request request = Request.cmd(command);
+        for (String arg : evalArgs(first, keyList, args)) {
+            request.arg(arg);
+        }
+        return request;
     }
 
     /** Runs a script by its SHA, loading it first (again after a Redis restart forgot it). */
@@ -178,7 +234,7 @@ public class RedisRoomStore implements RoomStore {
     public Uni<Void> delete(String room, List<String> members) {
         RoomKeys keys = keys(room);
         List<String> all = new ArrayList<>(List.of(keys.doc(), keys.previous(), keys.log(), keys.moves(), keys.seen(),
-                keys.archived()));
+                keys.archived(), keys.confirmed()));
         members.forEach(m -> all.add(keys.inbox(m)));
         return redis.key().del(all.toArray(String[]::new))
                 .chain(() -> redis.key().del(keys.version()))

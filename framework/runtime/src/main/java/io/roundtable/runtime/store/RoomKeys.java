@@ -37,6 +37,11 @@ public record RoomKeys(String prefix, String room) {
         return tag() + ":inbox:" + member;
     }
 
+    /** Written (briefly) to confirm that replicas hold the room's changes ({@code RoomStore.confirm}). */
+    public String confirmed() {
+        return tag() + ":confirmed";
+    }
+
     /** Set (to the epoch ms) once the finished room's archive is committed in PostgreSQL. */
     public String archived() {
         return tag() + ":archived";

@@ -33,6 +33,14 @@ public interface RoomStore {
      */
     Uni<Boolean> commit(Room before, Result step, String node);
 
+    /**
+     * Completes once every change of the room committed so far is on {@code roundtable.store.replicas}
+     * replicas (at once when that is 0, and in memory); fails with {@link Unconfirmed} when they do not
+     * confirm in time. For a command answered again (its idempotency key seen before), whose change may be
+     * one that was not confirmed the first time.
+     */
+    Uni<Void> confirm(String room);
+
     /** A member's inbox, oldest first (the last {@code roundtable.store.inbox-length} messages). */
     Uni<List<Message>> inbox(String room, String member);
 

@@ -2,8 +2,12 @@ package io.roundtable.runtime.store;
 
 import static io.roundtable.runtime.store.RoomStoreContract.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,5 +83,20 @@ class RedisRoomStoreTest extends RoomStoreContract {
         await(store.commit(before, step, "node"));
 
         assertThat(all).allSatisfy(key -> assertThat(redis.blocking().key().pttl(key)).as(key).isGreaterThan(3000L));
+    }
+
+    @Test
+    void with_a_replica_required_and_none_there_a_change_is_neither_confirmed_nor_announced() throws Exception {
+        RoomStore store = store(Configs.of("roundtable.store.replicas", "1", "roundtable.store.replica-wait", "100ms"));
+        BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
+        await(store.subscribe(heard::add, why -> { }));
+
+        Throwable failure = catchThrowable(() -> await(store.commit(null, steps.created("r1"), "node")));
+
+        assertThat(failure).isInstanceOf(Unconfirmed.class).hasMessageContaining("0 of 1 replicas");
+        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("no notice").isNull();
+        assertThat(catchThrowable(() -> await(store.confirm("r1")))).as("answered again: still not on a replica")
+                .isInstanceOf(Unconfirmed.class);
+        assertThat(await(store(Configs.of()).confirm("r1"))).as("no replica required").isNull();
     }
 }
