@@ -2,6 +2,7 @@ package io.roundtable.runtime.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +23,13 @@ public interface RoundtableConfig {
     Store store();
 
     Archive archive();
+
+    /**
+     * The settings of the embedded Redis and PostgreSQL of dev and test mode ({@code roundtable.dev-services.*},
+     * docs/operations.md). The dev-services extension reads them when the app is built; they are listed here
+     * so that the running app accepts them from any source, a {@code -D} option included.
+     */
+    Map<String, String> devServices();
 
     Voice voice();
 

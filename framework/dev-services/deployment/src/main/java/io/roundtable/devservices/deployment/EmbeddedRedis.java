@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -24,13 +25,20 @@ final class EmbeddedRedis implements Startable {
     private final Path binaries;
     private final int port;
     private final boolean persistent;
+    private final List<String> settings;
     private RedisServer server;
 
     EmbeddedRedis(Path directory, Path binaries, int port, boolean persistent) {
+        this(directory, binaries, port, persistent, List.of());
+    }
+
+    /** With more {@code redis.conf} lines ({@code settings}), e.g. those of a cluster node. */
+    EmbeddedRedis(Path directory, Path binaries, int port, boolean persistent, List<String> settings) {
         this.directory = directory;
         this.binaries = binaries;
         this.port = port;
         this.persistent = persistent;
+        this.settings = List.copyOf(settings);
     }
 
     @Override
@@ -40,7 +48,7 @@ final class EmbeddedRedis implements Startable {
             Path pidFile = data.resolve("redis.pid");
             LeftoverProcess.stopIfRunning(pidFile, "redis-server");
             Path binary = extractBinary(binaries);
-            server = RedisServer.builder()
+            var builder = RedisServer.builder()
                     .redisExecProvider(RedisExecProvider.defaultProvider()
                             .override(OSDetector.getOS(), OSDetector.getArchitecture(), binary.toString()))
                     .bind("127.0.0.1")
@@ -50,8 +58,9 @@ final class EmbeddedRedis implements Startable {
                     .setting("appendonly " + (persistent ? "yes" : "no"))
                     .setting("appendfsync everysec")
                     .setting("save " + (persistent ? "3600 1" : "\"\""))
-                    .setting("protected-mode yes")
-                    .build();
+                    .setting("protected-mode yes");
+            settings.forEach(builder::setting);
+            server = builder.build();
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "roundtable-redis-stop"));
             LOG.infof("Roundtable dev services: Redis %s on redis://127.0.0.1:%d, data in %s",
@@ -87,6 +96,23 @@ final class EmbeddedRedis implements Startable {
         String osName = os == OS.MAC_OS_X ? "darwin" : os == OS.UNIX ? "linux" : "windows";
         String archName = arch == Architecture.x86_64 ? "amd64" : arch == Architecture.arm64 ? "arm64" : "386";
         return osName + "-" + archName;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Removes what an earlier run left in the data directory (a cluster node must start empty). */
+    void deleteData() {
+        Path data = directory.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not empty " + data, e);
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.roundtable.devservices.EmbeddedServicesConfig;
 
 /**
  * In dev and test mode, starts a real Redis and a real PostgreSQL for every connection the
@@ -42,7 +43,16 @@ class EmbeddedServicesProcessor {
         Path base = claim.directory();
         boolean keep = claim.keepData();
 
-        if (!ConfigUtils.isPropertyNonEmpty(REDIS_HOSTS)) {
+        if (!ConfigUtils.isPropertyNonEmpty(REDIS_HOSTS) && config.redisCluster()) {
+            servers.add(DevServicesResultBuildItem.owned()
+                    .feature(FEATURE)
+                    .serviceName("redis-cluster")
+                    .serviceConfig("redis-cluster:" + base)
+                    .startable(() -> new EmbeddedRedisCluster(base.resolve("redis-cluster"), root.resolve("bin")))
+                    .configProvider(Map.of(REDIS_HOSTS, EmbeddedRedisCluster::getConnectionInfo,
+                            "quarkus.redis.client-type", cluster -> "cluster"))
+                    .build());
+        } else if (!ConfigUtils.isPropertyNonEmpty(REDIS_HOSTS)) {
             int port = config.redisPort().orElseGet(LoopbackPorts::free);
             servers.add(DevServicesResultBuildItem.owned()
                     .feature(FEATURE)

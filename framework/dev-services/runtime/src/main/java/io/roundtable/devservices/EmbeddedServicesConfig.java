@@ -1,4 +1,4 @@
-package io.roundtable.devservices.deployment;
+package io.roundtable.devservices;
 
 import java.util.Optional;
 
@@ -30,7 +30,14 @@ public interface EmbeddedServicesConfig {
     @WithDefault("true")
     boolean keepDevData();
 
-    /** Fixed Redis port; a free loopback port is chosen when absent. */
+    /**
+     * Start a Redis Cluster of three masters and three replicas instead of one Redis (and set
+     * {@code quarkus.redis.client-type=cluster}). It starts empty every time.
+     */
+    @WithDefault("false")
+    boolean redisCluster();
+
+    /** Fixed Redis port (not for a cluster); a free loopback port is chosen when absent. */
     Optional<Integer> redisPort();
 
     /** Fixed PostgreSQL port; a free loopback port is chosen when absent. */
