@@ -103,7 +103,7 @@ public class RoomService {
             if (!step.changed()) {
                 if (step.reply() instanceof Reply.Accepted accepted && accepted.replayed()) {
                     // Answered again: the change may be one that was not confirmed on the replicas the first time.
-                    return unconfirmedAnswered(roomId, store.confirm(roomId).replaceWith(true)).replaceWith(step);
+                    return unconfirmedAnswered(roomId, store.confirm(roomId)).replaceWith(step);
                 }
                 return step.expired() ? remove(room).replaceWith(step) : Uni.createFrom().item(step);
             }
@@ -133,7 +133,7 @@ public class RoomService {
      * acknowledged: answered server/unconfirmed, and this node's copy, which may be ahead or behind what
      * survives, is forgotten.
      */
-    private Uni<Boolean> unconfirmedAnswered(String roomId, Uni<Boolean> commit) {
+    private <T> Uni<T> unconfirmedAnswered(String roomId, Uni<T> commit) {
         return commit.onFailure(Unconfirmed.class).transform(e -> {
             LOG.warnf("Not acknowledged: %s", e.getMessage());
             live.forget(roomId);

@@ -36,8 +36,9 @@ import io.vertx.mutiny.redis.client.Response;
  * Live rooms in Redis: the room (a snapshot now and then and a log of changes, {@link RoomLog}), its
  * version, move log, inboxes and heartbeats, all under the room's hash tag ({@link RoomKeys}). A change
  * is committed by one Lua script that compares the version, appends what changed and announces the
- * change — atomically; a room is read by another script, so that no commit falls between its parts. Every node of a
- * cluster shares it; keys expire after {@code roundtable.store.room-ttl} without a change.
+ * change — atomically; a room is read by another script, so that no commit falls between its parts. Every
+ * node of a cluster shares it; a room's keys expire between half of {@code roundtable.store.room-ttl} and
+ * all of it after its last change.
  */
 @ApplicationScoped
 @Typed(RedisRoomStore.class)
@@ -71,7 +72,7 @@ public class RedisRoomStore implements RoomStore {
     private Uni<Stored> read(String room, boolean withPrevious) {
         RoomKeys keys = keys(room);
         return eval(readScript, List.of(keys.doc(), keys.previous(), keys.log()), List.of(withPrevious ? "1" : "0"))
-                .map(r -> {
+                .map(replies -> replies.get(0)).map(r -> {
                     List<String> log = new ArrayList<>(r.get(2).size());
                     r.get(2).forEach(entry -> log.add(entry.toString()));
                     return new Stored(text(r.get(0)), text(r.get(1)), log);
@@ -113,9 +114,9 @@ public class RedisRoomStore implements RoomStore {
             args.add(Json.write(delivery.message()));
         }
         if (!waits) {
-            return eval(commitScript, keyList, args).map(response -> response.toInteger() == 1);
+            return eval(commitScript, keyList, args).map(replies -> replies.get(0).toInteger() == 1);
         }
-        return evalThenWait(commitScript, keyList, args).chain(replies -> {
+        return eval(commitScript, keyList, args, waitForReplicas()).chain(replies -> {
             if (replies.get(0).toInteger() != 1) {
                 return Uni.createFrom().item(false);
             }
@@ -138,42 +139,38 @@ public class RedisRoomStore implements RoomStore {
             return Uni.createFrom().voidItem();
         }
         Request mark = Request.cmd(Command.SET).arg(keys(room).confirmed()).arg("1").arg("PX").arg(60_000L);
-        Request wait = Request.cmd(Command.WAIT).arg(config.replicas()).arg(config.replicaWait().toMillis());
-        return redis.getRedis().batch(List.of(mark, wait)).chain(replies -> {
+        return redis.getRedis().batch(List.of(mark, waitForReplicas())).chain(replies -> {
             int copies = replies.get(1).toInteger();
             return copies >= config.replicas() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new Unconfirmed(room, -1, copies, config.replicas()));
         });
     }
 
+    private Request waitForReplicas() {
+        return Request.cmd(Command.WAIT).arg(config.replicas()).arg(config.replicaWait().toMillis());
+    }
+
     /**
-     * The script and a {@code WAIT} for the configured replicas, pipelined on one connection to the room's
-     * master (on a Cluster, a batch goes to the node of its keys; {@code WAIT} has none).
+     * Runs a script by its SHA (loading it first, and again after a Redis restart forgot it), followed by
+     * {@code then} in the same batch: one connection, to the node of the script's keys on a Cluster. The
+     * replies in order, the script's first.
      */
-    private Uni<List<Response>> evalThenWait(Script script, List<String> keyList, List<String> args) {
-        Request wait = Request.cmd(Command.WAIT).arg(config.replicas()).arg(config.replicaWait().toMillis());
+    private Uni<List<Response>> eval(Script script, List<String> keyList, List<String> args, Request... then) {
         Uni<String> sha = script.sha != null ? Uni.createFrom().item(script.sha)
                 : redis.execute("SCRIPT", "LOAD", script.text).map(r -> script.sha = r.toString());
-        return sha.chain(s -> redis.getRedis().batch(List.of(request(Command.EVALSHA, s, keyList, args), wait)))
+        return sha.chain(s -> batch(Command.EVALSHA, s, keyList, args, then))
                 .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> redis.getRedis().batch(List.of(request(Command.EVAL, script.text, keyList, args), wait)));
+                .recoverWithUni(() -> batch(Command.EVAL, script.text, keyList, args, then));
     }
 
-    private static Request request(Command command, String first, List<String> keyList, List<String> args) {
-        Request request = Request.cmd(command);
-        for (String arg : evalArgs(first, keyList, args)) {
-            request.arg(arg);
-        }
-        return request;
-    }
-
-    /** Runs a script by its SHA, loading it first (again after a Redis restart forgot it). */
-    private Uni<Response> eval(Script script, List<String> keyList, List<String> args) {
-        Uni<String> sha = script.sha != null ? Uni.createFrom().item(script.sha)
-                : redis.execute("SCRIPT", "LOAD", script.text).map(r -> script.sha = r.toString());
-        return sha.chain(s -> redis.execute("EVALSHA", evalArgs(s, keyList, args)))
-                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> redis.execute("EVAL", evalArgs(script.text, keyList, args)));
+    private Uni<List<Response>> batch(Command command, String first, List<String> keyList, List<String> args,
+            Request... then) {
+        Request script = Request.cmd(command).arg(first).arg(keyList.size());
+        keyList.forEach(script::arg);
+        args.forEach(script::arg);
+        List<Request> batch = new ArrayList<>(List.of(script));
+        batch.addAll(List.of(then));
+        return redis.getRedis().batch(batch);
     }
 
     /** A Lua script of this store and, once loaded, its SHA. */
@@ -184,15 +181,6 @@ public class RedisRoomStore implements RoomStore {
         Script(String name) {
             this.text = resource(name);
         }
-    }
-
-    private static String[] evalArgs(String first, List<String> keyList, List<String> args) {
-        List<String> all = new ArrayList<>(keyList.size() + args.size() + 2);
-        all.add(first);
-        all.add(Integer.toString(keyList.size()));
-        all.addAll(keyList);
-        all.addAll(args);
-        return all.toArray(String[]::new);
     }
 
     @Override

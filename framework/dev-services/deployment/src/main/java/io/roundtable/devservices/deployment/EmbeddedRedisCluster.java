@@ -99,8 +99,13 @@ final class EmbeddedRedisCluster implements Startable {
     }
 
     /** One command on a fresh connection; the reply as text (a status, a bulk string or a number). */
-    static String call(EmbeddedRedis node, String... args) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), node.port())) {
+    private static String call(EmbeddedRedis node, String... args) {
+        return call(node.port(), args);
+    }
+
+    /** One command to the Redis on loopback {@code port}; the reply as text. */
+    static String call(int port, String... args) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5_000);
             StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
             for (String arg : args) {
@@ -115,7 +120,7 @@ final class EmbeddedRedisCluster implements Startable {
             return switch (line.charAt(0)) {
                 case '+', ':' -> line.substring(1);
                 case '$' -> new String(in.readNBytes(Integer.parseInt(line.substring(1))), StandardCharsets.UTF_8);
-                default -> throw new IllegalStateException("Redis on port " + node.port() + " answered " + line);
+                default -> throw new IllegalStateException("Redis on port " + port + " answered " + line);
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
