@@ -3,7 +3,7 @@
 -- KEYS: 1 version, 2 log, 3 snapshot, 4 previous snapshot, 5 moves, 6.. inboxes (one per delivery, in ARGV order)
 -- ARGV: 1 expected version ('' = the room must not exist yet), 2 new version, 3 log entry ('' = none),
 --       4 snapshot of the whole room ('' = none this time), 5 ttl ms, 6 log entries kept at a snapshot, 7 inbox length,
---       8 channel ('' = announced by the caller, once replicas have the change), 9 notice, 10 move count m, 11..10+m moves, then messages
+--       8 the room's sharded channel ('' = announced by the caller, once replicas have the change), 9 notice, 10 move count m, 11..10+m moves, then messages
 -- Expiry: a key gets the ttl when it is made, and every key of the room gets it again once the version
 -- key has less than half of it left, so the room's keys expire between half the ttl and the ttl after
 -- its last change (a safety net behind the sweeper), without an expiry call on every commit.
@@ -40,5 +40,5 @@ end
 if refresh then
   for k = 1, #KEYS do redis.call('PEXPIRE', KEYS[k], ttl) end
 end
-if ARGV[8] ~= '' then redis.call('PUBLISH', ARGV[8], ARGV[9]) end
+if ARGV[8] ~= '' then redis.call('SPUBLISH', ARGV[8], ARGV[9]) end
 return 1

@@ -118,6 +118,24 @@ public final class RedisCluster implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * How many connections subscribe to a sharded channel ({@code PUBSUB SHARDNUMSUB} on the master of its
+     * slot: a shard channel lives only there).
+     */
+    public long shardSubscribers(String channel) throws IOException {
+        List<?> reply = (List<?>) masters.get(shardOfKey(channel)).command("PUBSUB", "SHARDNUMSUB", channel);
+        return (Long) reply.get(1);
+    }
+
+    /** Every sharded channel any master has a subscriber of. */
+    public List<String> shardChannels() throws IOException {
+        List<String> all = new ArrayList<>();
+        for (RedisProcess master : masters) {
+            ((List<?>) master.command("PUBSUB", "SHARDCHANNELS")).forEach(c -> all.add((String) c));
+        }
+        return all;
+    }
+
     interface Check {
         boolean holds() throws IOException;
     }

@@ -82,4 +82,48 @@ class RedisClusterIT {
             Node.sleep(200);
         }
     }
+
+    @Test
+    void a_rooms_notices_go_only_to_the_nodes_holding_its_sockets() throws Exception {
+        String onOne = TestPlayer.createRoom(one.base(), "avalon", "{\"players\":5}", 3);
+        String onBoth = TestPlayer.createRoom(two.base(), "avalon", "{\"players\":5}", 3);
+        String onNone = TestPlayer.createRoom(two.base(), "avalon", "{\"players\":5}", 3);
+        TestPlayer ann = TestPlayer.join(one.base(), onOne, "Ann", false).connect(null);
+        TestPlayer cid = TestPlayer.join(one.base(), onBoth, "Cid", false).connect(null);
+        TestPlayer dee = TestPlayer.join(two.base(), onBoth, "Dee", false).connect(null);
+        TestPlayer.join(two.base(), onNone, "Eve", false);
+
+        assertThat(servers.cluster().shardSubscribers(channel(onOne))).as("sockets on node 1 only").isEqualTo(1);
+        assertThat(servers.cluster().shardSubscribers(channel(onBoth))).as("sockets on both nodes").isEqualTo(2);
+        assertThat(servers.cluster().shardSubscribers(channel(onNone))).as("no sockets").isZero();
+        assertThat(servers.cluster().shardChannels()).as("no channel for every room").noneMatch(c -> !c.endsWith(":changes"));
+
+        TestPlayer bobOnTwo = TestPlayer.join(two.base(), onOne, "Bob", false);
+        bobOnTwo.ok("POST", "/ready", "{\"ready\":true}");
+        assertThat(ann.awaitFrame(f -> readyMember(f, "Bob"), WAIT)).as("a change made on node 2 reaches node 1's socket")
+                .isNotNull();
+
+        ann.close();
+        cid.close();
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (servers.cluster().shardSubscribers(channel(onOne)) > 0 || servers.cluster().shardSubscribers(channel(onBoth)) > 1) {
+            assertThat(System.nanoTime()).as("node 1 stops following once its sockets are gone").isLessThan(end);
+            Node.sleep(100);
+        }
+        assertThat(servers.cluster().shardSubscribers(channel(onBoth))).as("node 2 still follows").isEqualTo(1);
+        dee.close();
+    }
+
+    private static boolean readyMember(JsonNode frame, String name) {
+        for (JsonNode member : frame.at("/room/members")) {
+            if (member.path("name").asText().equals(name) && member.path("ready").asBoolean()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String channel(String room) {
+        return "{rt:" + room + "}:changes";
+    }
 }

@@ -244,5 +244,12 @@ public interface RoundtableConfig {
         /** How long a commit waits for {@link #replicas()}; a change not on them by then is answered server/unconfirmed. */
         @WithDefault("1s")
         Duration replicaWait();
+
+        /**
+         * How long following a room's change notices may take to be confirmed by Redis; past it the node
+         * listens afresh and catches its rooms up.
+         */
+        @WithDefault("5s")
+        Duration followWait();
     }
 }

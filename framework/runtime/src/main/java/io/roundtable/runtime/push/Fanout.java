@@ -1,6 +1,7 @@
 package io.roundtable.runtime.push;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -57,16 +58,32 @@ public class Fanout {
         metrics.gauge("roundtable.connections", this, Fanout::connections);
     }
 
-    public void add(Subscriber subscriber) {
-        byRoom.computeIfAbsent(subscriber.room, r -> new CopyOnWriteArraySet<>()).add(subscriber);
+    /**
+     * Holds a socket; the room's first socket here makes this node follow the room. Completes once the
+     * room's change notices are heard, so that what the socket is then sent misses no change.
+     */
+    public Uni<Void> add(Subscriber subscriber) {
         byConnection.put(subscriber.connection.id(), subscriber);
+        List<Uni<Void>> followed = new ArrayList<>(1);
+        byRoom.compute(subscriber.room, (r, set) -> {
+            Set<Subscriber> sockets = set != null ? set : new CopyOnWriteArraySet<>();
+            sockets.add(subscriber);
+            followed.add(live.follow(r)); // in the room's entry: never interleaved with its last socket's unfollow
+            return sockets;
+        });
+        return followed.get(0);
     }
 
+    /** Lets a socket go; with the room's last socket here, this node stops following the room. */
     public void remove(Subscriber subscriber) {
         byConnection.remove(subscriber.connection.id());
         byRoom.computeIfPresent(subscriber.room, (r, set) -> {
             set.remove(subscriber);
-            return set.isEmpty() ? null : set;
+            if (set.isEmpty()) {
+                live.unfollow(r);
+                return null;
+            }
+            return set;
         });
     }
 
@@ -144,7 +161,7 @@ public class Fanout {
 
     /**
      * Another node committed a change of the room: if this node holds sockets of it, they are brought to
-     * the room as this node now knows it (the change applied, {@link LiveRooms#follow}, or read again) with
+     * the room as this node now knows it (the change applied, {@link LiveRooms#heard}, or read again) with
      * the change's deliveries and events.
      */
     public void changedElsewhere(String room, List<Delivery> deliveries, List<Object> events) {

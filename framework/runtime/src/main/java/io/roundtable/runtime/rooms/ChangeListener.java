@@ -17,14 +17,15 @@ import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Listens to every node's change notices. A notice from another node brings this node's copy of the
- * room to the new version ({@link LiveRooms#follow}), and delivery brings this node's sockets of the room
- * to it
+ * Listens to the change notices of the rooms this node follows (those it holds sockets of,
+ * {@link Fanout#add}). A notice from another node brings this node's copy of the room to the new version
+ * ({@link LiveRooms#heard}), and delivery brings this node's sockets of the room to it
  * ({@link Fanout#changedElsewhere}).
  *
  * <p>The store delivers a notice only to subscriptions active when it is published. When the
- * subscription ends or fails (a Redis restart, a network blip) it is made again after a short pause,
- * and once it is active again every room this node holds sockets of is read afresh and pushed
+ * subscription ends or fails (a Redis restart, a master's failover, a network blip) no copy of a room is
+ * trusted, the subscription is made again after a short pause (every followed room followed on it), and
+ * once it is active again every room this node holds sockets of is read afresh and pushed
  * ({@link Fanout#catchUpHeldRooms}): whatever was committed while this node was not listening reaches
  * its clients.
  */
@@ -64,7 +65,7 @@ public class ChangeListener {
         try {
             store.subscribe(this::onNotice, why -> resubscribe(over, why))
                     .subscribe().with(active -> {
-                        rooms.forgetAll();
+                        rooms.listening();
                         fanout.catchUpHeldRooms();
                     }, failure -> resubscribe(over, "could not be subscribed: " + failure.getMessage()));
         } catch (RuntimeException e) {
@@ -76,6 +77,7 @@ public class ChangeListener {
         if (stopping || !over.compareAndSet(false, true)) {
             return;
         }
+        rooms.deaf();
         LOG.warnf("Change notices %s; subscribing again", why);
         Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofSeconds(1))
                 .subscribe().with(x -> subscribe(), e -> subscribe());
@@ -85,7 +87,7 @@ public class ChangeListener {
         if (node.id().equals(notice.node())) {
             return;
         }
-        rooms.follow(notice);
+        rooms.heard(notice);
         fanout.changedElsewhere(notice.room(), notice.deliveries(), notice.events());
     }
 }

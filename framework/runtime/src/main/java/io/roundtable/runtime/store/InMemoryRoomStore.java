@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,6 +40,7 @@ public class InMemoryRoomStore implements RoomStore {
     private final Object lock = new Object();
     private final Map<String, Slot> rooms = new HashMap<>();
     private final List<Consumer<Notice>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> followed = ConcurrentHashMap.newKeySet();
     private String secret;
 
     /** What Redis keeps under one room's hash tag. */
@@ -122,8 +125,11 @@ public class InMemoryRoomStore implements RoomStore {
         }
     }
 
-    /** As a subscriber to Redis would get it: read back from JSON. */
+    /** As a subscriber to Redis would get it (read back from JSON), if the room is followed. */
     private void announce(Notice notice) {
+        if (!followed.contains(notice.room())) {
+            return;
+        }
         Notice published = Json.read(Json.write(notice), Notice.class);
         listeners.forEach(listener -> listener.accept(published));
     }
@@ -241,5 +247,16 @@ public class InMemoryRoomStore implements RoomStore {
     public Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost) {
         listeners.add(listener);
         return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Void> follow(String room) {
+        followed.add(room);
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public void unfollow(String room) {
+        followed.remove(room);
     }
 }

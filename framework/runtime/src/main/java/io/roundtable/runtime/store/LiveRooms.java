@@ -12,16 +12,21 @@ import io.roundtable.core.view.RoomPatch;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The rooms as this node last knew them, in front of the store: the rooms this node committed, the rooms
- * it read, and the changes other nodes announced, applied as patches ({@link #follow}) so that a change
- * committed elsewhere costs this node no read of the whole room. A copy that may be stale is forgotten
- * and read again; a command decided on a stale copy fails its compare-and-set and is decided again.
+ * The rooms this node follows (it holds sockets of them), as it last knew them, in front of the store:
+ * the rooms it committed or read, and the changes other nodes announced, applied as patches
+ * ({@link #heard}) so that a change committed elsewhere costs this node no read of the whole room. Only a
+ * room whose notices this node hears is kept; any other is read from the store each time, so nothing
+ * served here is older than what the store announced. A copy that may be stale is forgotten and read
+ * again; a command decided on a stale copy fails its compare-and-set and is decided again.
  */
 @ApplicationScoped
 public class LiveRooms {
     private static final Logger LOG = Logger.getLogger(LiveRooms.class);
     private final RoomStore store;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Each followed room: the follow Redis confirms (later sockets wait on the same), and whether it has. */
+    private final Map<String, Following> followed = new ConcurrentHashMap<>();
+    private volatile boolean listening;
 
     public LiveRooms(RoomStore store) {
         this.store = store;
@@ -30,8 +35,12 @@ public class LiveRooms {
     /** The room as last known here, or as stored; null when there is none. */
     public Uni<Room> current(String room) {
         Room known = rooms.get(room);
-        return known != null ? Uni.createFrom().item(known) : store.load(room).invoke(loaded -> {
-            if (loaded != null) {
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        boolean keep = hears(room); // before the read: a change announced after it is heard, and applied
+        return store.load(room).invoke(loaded -> {
+            if (loaded != null && keep) {
                 remember(loaded);
             }
         });
@@ -44,18 +53,53 @@ public class LiveRooms {
     }
 
     /**
-     * Keeps the newest copy: reads are not ordered with commits, so a slow read may arrive after a newer
-     * version was kept and must not replace it.
+     * Keeps the newest copy of a room whose notices are heard: reads are not ordered with commits, so a
+     * slow read may arrive after a newer version was kept and must not replace it.
      */
     public void remember(Room room) {
-        rooms.merge(room.id(), room, (old, candidate) -> candidate.version() >= old.version() ? candidate : old);
+        if (hears(room.id())) {
+            rooms.merge(room.id(), room, (old, candidate) -> candidate.version() >= old.version() ? candidate : old);
+        }
+    }
+
+    private boolean hears(String room) {
+        Following following = followed.get(room);
+        return listening && following != null && following.heard;
+    }
+
+    /** A followed room: its notices are heard once its follow is confirmed. */
+    private static final class Following {
+        volatile boolean heard;
+        Uni<Void> confirmed;
+    }
+
+    /**
+     * Starts following a room (its first socket here): completes once its notices are heard. Atomic with
+     * {@link #unfollow} per room when both are called inside the caller's per-room map operation.
+     */
+    public Uni<Void> follow(String room) {
+        Following following = followed.computeIfAbsent(room, r -> {
+            Following made = new Following();
+            made.confirmed = Uni.createFrom().deferred(() -> store.follow(r)).invoke(() -> made.heard = true)
+                    .memoize().indefinitely();
+            return made;
+        });
+        following.confirmed.subscribe().with(x -> { }, e -> { });
+        return following.confirmed;
+    }
+
+    /** Stops following a room (its last socket here left); its copy is dropped. */
+    public void unfollow(String room) {
+        followed.remove(room);
+        rooms.remove(room);
+        store.unfollow(room);
     }
 
     /**
      * Another node committed a change: a copy of the version before it takes the change's patch; an
      * older copy (a change went unheard) is forgotten.
      */
-    public void follow(Notice notice) {
+    public void heard(Notice notice) {
         rooms.computeIfPresent(notice.room(), (id, known) -> {
             if (known.version() >= notice.version()) {
                 return known;
@@ -76,8 +120,19 @@ public class LiveRooms {
         rooms.remove(room);
     }
 
-    /** This node may have missed changes (it was not listening): no copy it holds is trusted. */
-    public void forgetAll() {
+    /** Notices are not heard (the subscription was lost): no copy is trusted or kept until {@link #listening}. */
+    public void deaf() {
+        listening = false;
         rooms.clear();
+    }
+
+    /**
+     * Notices are heard again (a new subscription, every followed room followed on it): copies are kept
+     * again, from reads made from now on.
+     */
+    public void listening() {
+        rooms.clear();
+        followed.values().forEach(following -> following.heard = true);
+        listening = true;
     }
 }

@@ -14,8 +14,6 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -43,17 +41,18 @@ import io.vertx.mutiny.redis.client.Response;
 @ApplicationScoped
 @Typed(RedisRoomStore.class)
 public class RedisRoomStore implements RoomStore {
-    private static final Logger LOG = Logger.getLogger(RedisRoomStore.class);
     private final ReactiveRedisDataSource redis;
     private final RedisDataSource blocking;
     private final RoundtableConfig.Store config;
     private final Script commitScript = new Script("commit.lua");
     private final Script readScript = new Script("read.lua");
+    private final NoticeChannels channels;
 
     public RedisRoomStore(ReactiveRedisDataSource redis, RedisDataSource blocking, RoundtableConfig config) {
         this.redis = redis;
         this.blocking = blocking;
         this.config = config.store();
+        this.channels = new NoticeChannels(redis.getRedis(), this.config.followWait());
     }
 
     RoomKeys keys(String room) {
@@ -105,7 +104,7 @@ public class RedisRoomStore implements RoomStore {
         args.add(Integer.toString(config.inboxLength()));
         boolean waits = config.replicas() > 0;
         String notice = Json.write(new Notice(room.id(), room.version(), node, step.deliveries(), step.events(), patch));
-        args.add(waits ? "" : RoomKeys.changes(config.prefix()));
+        args.add(waits ? "" : keys.changes());
         args.add(notice);
         args.add(Integer.toString(step.moves().size()));
         step.moves().forEach(move -> args.add(Json.write(move)));
@@ -124,7 +123,7 @@ public class RedisRoomStore implements RoomStore {
             if (copies < config.replicas()) {
                 return Uni.createFrom().failure(new Unconfirmed(room.id(), room.version(), copies, config.replicas()));
             }
-            return redis.execute("PUBLISH", RoomKeys.changes(config.prefix()), notice).replaceWith(true);
+            return redis.getRedis().send(Request.cmd(Command.SPUBLISH).arg(keys.changes()).arg(notice)).replaceWith(true);
         });
     }
 
@@ -249,19 +248,20 @@ public class RedisRoomStore implements RoomStore {
         return blocking.value(String.class).get(key);
     }
 
-    /** Notices travel on one pub/sub channel; one that cannot be read is logged and skipped. */
+    /** Each room's notices travel on its own sharded channel ({@link NoticeChannels}). */
     @Override
     public Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost) {
-        return redis.pubsub(String.class).subscribe(RoomKeys.changes(config.prefix()), json -> {
-            Notice notice;
-            try {
-                notice = Json.read(json, Notice.class);
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("Unreadable change notice ignored: %s", e.getMessage());
-                return;
-            }
-            listener.accept(notice);
-        }, () -> lost.accept("ended"), failure -> lost.accept("failed: " + failure.getMessage())).replaceWithVoid();
+        return channels.subscribe(listener, lost);
+    }
+
+    @Override
+    public Uni<Void> follow(String room) {
+        return channels.follow(keys(room).changes());
+    }
+
+    @Override
+    public void unfollow(String room) {
+        channels.unfollow(keys(room).changes());
     }
 
     private static String resource(String name) {

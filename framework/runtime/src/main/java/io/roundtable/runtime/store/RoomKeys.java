@@ -51,6 +51,14 @@ public record RoomKeys(String prefix, String room) {
         return tag() + ":seen";
     }
 
+    /**
+     * The room's sharded pub/sub channel: its change notices, heard by the nodes that follow the room. In
+     * the room's slot, so that on a Cluster a notice goes only from the room's master to those nodes.
+     */
+    public String changes() {
+        return tag() + ":changes";
+    }
+
     /** Every room: score = last change (epoch ms). */
     public static String rooms(String prefix) {
         return prefix + ":rooms";
@@ -61,15 +69,19 @@ public record RoomKeys(String prefix, String room) {
         return prefix + ":cards";
     }
 
+    /**
+     * The lobby's order: a sorted set of room ids by creation time (epoch ms), of every room or only the
+     * open ones ({@link RoomCard#open}), of every game or of {@code game} (null: every game).
+     */
+    public static String lobby(String prefix, String game, boolean openOnly) {
+        return prefix + ":lobby" + (game == null ? "" : ":game:" + game) + (openOnly ? ":open" : "");
+    }
+
     /** When each room is next due for a sweep (epoch ms). */
     public static String due(String prefix) {
         return prefix + ":due";
     }
 
-    /** Pub/sub channel announcing committed changes to every node. */
-    public static String changes(String prefix) {
-        return prefix + ":changes";
-    }
 
     /** The shared token secret, when none is configured. */
     public static String secret(String prefix) {

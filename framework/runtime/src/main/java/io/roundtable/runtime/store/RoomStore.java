@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * version together with its new moves and the inbox deliveries of the change, and read back with its
  * recent versions; and
  * the members' heartbeats, kept apart from the room; whether a finished room's archive was committed;
- * the secret the nodes share; and the change notices every node hears. {@link RedisRoomStore} is shared
+ * the secret the nodes share; and the change notices of the rooms a node follows. {@link RedisRoomStore} is shared
  * by every node; {@link InMemoryRoomStore} keeps one process's rooms (tests, single-node experiments);
  * {@code roundtable.store.kind} chooses ({@link Stores}). Only this package talks to Redis.
  */
@@ -72,10 +72,20 @@ public interface RoomStore {
     String sharedSecret(String proposed);
 
     /**
-     * Subscribes {@code listener} to the change notices of every node, this one included. The Uni
-     * completes once the subscription is active; notices published while none is active are not
-     * delivered later. When the subscription ends or fails, {@code lost} is told why (perhaps more than
-     * once) and nothing more is delivered: subscribe again.
+     * Subscribes {@code listener} to the change notices of the rooms this node follows ({@link #follow}),
+     * its own commits included. The Uni completes once the subscription is active, every room followed so
+     * far followed on it; notices published while none is active are not delivered later. When the
+     * subscription ends or fails, {@code lost} is told why (once) and nothing more is delivered: subscribe
+     * again.
      */
     Uni<Void> subscribe(Consumer<Notice> listener, Consumer<String> lost);
+
+    /**
+     * Hears the room's change notices from now on (on this subscription and the next ones); completes once
+     * they are heard, or at once when no subscription is active (the room is followed when one is made).
+     */
+    Uni<Void> follow(String room);
+
+    /** Stops hearing the room's change notices. */
+    void unfollow(String room);
 }

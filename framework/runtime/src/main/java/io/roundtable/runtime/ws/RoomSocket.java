@@ -54,10 +54,9 @@ public class RoomSocket {
         Long protocol = number(connection.handshakeRequest().query(), "protocol");
         Subscriber subscriber = new Subscriber(room, member, connection, limits.socketFrames(),
                 connection.userData().get(RoomUpgradeCheck.CLIENT), protocol != null && protocol == 2 ? 2 : 1);
-        fanout.add(subscriber);
         Long version = number(connection.handshakeRequest().query(), "version");
         Long inbox = number(connection.handshakeRequest().query(), "inbox");
-        return fanout.resume(subscriber, version, inbox)
+        return fanout.add(subscriber).chain(() -> fanout.resume(subscriber, version, inbox))
                 .chain(() -> connection.isOpen() ? commands.heartbeat(room, member).onFailure().recoverWithNull()
                         : Uni.createFrom().nullItem())
                 .replaceWithVoid();

@@ -226,7 +226,7 @@ class RoomServiceTest {
     @Test
     void a_change_another_node_committed_first_is_decided_again_on_the_fresh_room() {
         Node other = new Node(config, store, index, vertx);
-        String room = created();
+        String room = followedByThisNode(created());
         String ann = joined(other, room, "Ann");
 
         Reply reply = apply(node, room, new Command.Join("Bob", false, "bob"));
@@ -239,7 +239,7 @@ class RoomServiceTest {
     void a_node_out_of_retries_answers_room_busy_and_stores_nothing() {
         configure("roundtable.store.cas-retries", "0");
         Node other = new Node(config, store, index, vertx);
-        String room = created();
+        String room = followedByThisNode(created());
         joined(other, room, "Ann");
         Room before = stored(room);
 
@@ -252,11 +252,11 @@ class RoomServiceTest {
     @Test
     void a_node_told_of_a_change_it_cannot_apply_reads_the_room_again() {
         Node other = new Node(config, store, index, vertx);
-        String room = created();
+        String room = followedByThisNode(created());
         joined(other, room, "Ann");
         assertThat(await(node.rooms.current(room)).version()).as("this node's copy").isEqualTo(1);
 
-        node.live.follow(new Notice(room, 2, "other", List.of(), List.of(), null));
+        node.live.heard(new Notice(room, 2, "other", List.of(), List.of(), null));
 
         assertThat(await(node.rooms.current(room))).isEqualTo(stored(room));
     }
@@ -264,7 +264,7 @@ class RoomServiceTest {
     @Test
     void a_node_told_of_the_next_change_applies_it_without_reading_the_room() {
         Node other = new Node(config, store, index, vertx);
-        String room = created();
+        String room = followedByThisNode(created());
         assertThat(await(node.rooms.current(room)).version()).as("this node's copy").isEqualTo(1);
         BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
         await(store.subscribe(heard::add, why -> { }));
@@ -272,9 +272,36 @@ class RoomServiceTest {
         Room joined = stored(room);
         await(store.delete(room, List.of()));
 
-        node.live.follow(heard.poll());
+        node.live.heard(heard.poll());
 
         assertThat(await(node.rooms.current(room))).as("the change applied to this node's copy").isEqualTo(joined);
+    }
+
+    @Test
+    void a_node_keeps_no_copy_of_a_room_it_does_not_follow_and_drops_it_when_it_stops() {
+        Node other = new Node(config, store, index, vertx);
+        String room = created();
+        await(node.rooms.current(room));
+        joined(other, room, "Ann");
+
+        assertThat(await(node.rooms.current(room))).as("not followed: read from the store").isEqualTo(stored(room));
+
+        followedByThisNode(room);
+        joined(other, room, "Bob");
+        assertThat(await(node.rooms.current(room)).version()).as("followed, no notice heard: the copy").isEqualTo(2);
+        node.live.unfollow(room);
+        assertThat(await(node.rooms.current(room))).as("no longer followed").isEqualTo(stored(room));
+    }
+
+    /**
+     * This node hears the room's notices from now on (as its first socket of the room makes it) and holds
+     * a copy of it; nothing in these tests delivers the notices to it, so its copy stays as read.
+     */
+    private String followedByThisNode(String room) {
+        node.live.listening();
+        await(node.live.follow(room));
+        await(node.rooms.current(room));
+        return room;
     }
 
     @Test

@@ -90,6 +90,7 @@ class RedisRoomStoreTest extends RoomStoreContract {
         RoomStore store = store(Configs.of("roundtable.store.replicas", "1", "roundtable.store.replica-wait", "100ms"));
         BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
         await(store.subscribe(heard::add, why -> { }));
+        await(store.follow("r1"));
 
         Throwable failure = catchThrowable(() -> await(store.commit(null, steps.created("r1"), "node")));
 

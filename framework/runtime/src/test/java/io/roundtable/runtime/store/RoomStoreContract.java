@@ -307,6 +307,7 @@ abstract class RoomStoreContract {
         RoomStore store = store();
         BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
         await(store.subscribe(heard::add, why -> { }));
+        await(store.follow("r1"));
         Result created = steps.created("r1");
         Result joined = with(steps.joined(created, "Ann"), List.of(), List.of(delivery("m1", 1)));
 
@@ -325,5 +326,34 @@ abstract class RoomStoreContract {
         await(store.commit(joined.room(), steps.joined(joined, "Cid"), "node-d"));
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS).node()).as("the next notice heard")
                 .isEqualTo("node-d");
+    }
+
+    @Test
+    void only_the_changes_of_followed_rooms_are_heard() throws Exception {
+        RoomStore store = store();
+        BlockingQueue<Notice> heard = new LinkedBlockingQueue<>();
+        await(store.follow("r1"));
+        await(store.subscribe(heard::add, why -> { }));
+        await(store.follow("r3"));
+        Result one = steps.created("r1");
+        Result two = steps.created("r2");
+        Result three = steps.created("r3");
+
+        await(store.commit(null, one, "node"));
+        await(store.commit(null, two, "node"));
+        await(store.commit(null, three, "node"));
+        store.unfollow("r1");
+        await(store.commit(null, steps.created("r4"), "node"));
+        await(store.commit(one.room(), steps.joined(one, "Ann"), "node"));
+        await(store.follow("r4"));
+        await(store.commit(three.room(), steps.joined(three, "Bob"), "node"));
+
+        List<String> rooms = new ArrayList<>();
+        for (Notice notice = heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS); notice != null;
+                notice = heard.poll(300, TimeUnit.MILLISECONDS)) {
+            rooms.add(notice.room() + "@" + notice.version());
+        }
+        assertThat(rooms).as("followed before and after subscribing; not once unfollowed, nor before followed")
+                .containsExactly("r1@1", "r3@1", "r3@2");
     }
 }
