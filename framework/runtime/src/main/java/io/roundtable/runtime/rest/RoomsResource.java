@@ -23,6 +23,7 @@ import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.rooms.Tokens;
+import io.roundtable.runtime.store.LobbyQuery;
 import io.roundtable.runtime.store.RoomCard;
 import io.roundtable.runtime.store.RoomIndex;
 import io.smallrye.mutiny.Uni;
@@ -54,10 +55,7 @@ public class RoomsResource {
         if (max < 1 || max > 500) {
             return Uni.createFrom().failure(new Problem(ErrorCode.REQUEST_INVALID, "limit is between 1 and 500."));
         }
-        return index.cards().map(cards -> cards.stream()
-                .filter(c -> game == null || c.game().equals(game))
-                .filter(c -> open == null || c.open() == open)
-                .limit(max).toList());
+        return index.cards(new LobbyQuery(game, open, max));
     }
 
     @POST

@@ -32,9 +32,11 @@ public class InMemoryRoomIndex implements RoomIndex {
     }
 
     @Override
-    public synchronized Uni<List<RoomCard>> cards() {
-        return Uni.createFrom().item(cards.values().stream()
-                .sorted(Comparator.comparing(RoomCard::createdAt).reversed()).toList());
+    public synchronized Uni<List<RoomCard>> cards(LobbyQuery query) {
+        return Uni.createFrom().item(cards.values().stream().filter(query::matches)
+                .sorted(Comparator.comparing(RoomCard::createdAt).reversed().thenComparing(RoomCard::id,
+                        Comparator.reverseOrder()))
+                .limit(query.limit()).toList());
     }
 
     @Override

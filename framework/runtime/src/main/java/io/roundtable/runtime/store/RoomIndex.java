@@ -18,8 +18,16 @@ public interface RoomIndex {
     /** Forgets a room's card and its sweep schedule. */
     Uni<Void> remove(String room);
 
+    /**
+     * The newest cards the query asks for, newest first. What it costs grows with the query's limit, not
+     * with the number of rooms.
+     */
+    Uni<List<RoomCard>> cards(LobbyQuery query);
+
     /** Every card, newest first. */
-    Uni<List<RoomCard>> cards();
+    default Uni<List<RoomCard>> cards() {
+        return cards(LobbyQuery.everything());
+    }
 
     /** How many rooms have a card. */
     Uni<Long> liveRooms();

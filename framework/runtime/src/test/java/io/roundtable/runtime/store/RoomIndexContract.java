@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,35 @@ abstract class RoomIndexContract {
         await(index.update(card("middle", NOW.minusSeconds(30), 1), NOW));
 
         assertThat(await(index.cards())).extracting(RoomCard::id).containsExactly("new", "middle", "old");
+    }
+
+    @Test
+    void the_lobby_lists_the_newest_cards_of_a_game_open_or_not_up_to_the_limit() {
+        RoomIndex index = index();
+        List<RoomCard> published = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            RoomCard card = new RoomCard("r" + i, i % 2 == 0 ? "count" : "other", "T", "LOBBY", "FIXED",
+                    i % 3 == 0 ? 2 : 1, 2, 2, 0, 0, "Ann", NOW.plusSeconds(i), NOW);
+            published.add(card);
+            await(index.update(card, NOW));
+        }
+        await(index.update(full(published.get(448)), NOW)); // no longer open
+
+        for (LobbyQuery query : List.of(new LobbyQuery(null, null, 5), new LobbyQuery("count", null, 3),
+                new LobbyQuery("count", true, 4), new LobbyQuery(null, true, 2), new LobbyQuery(null, false, 250),
+                new LobbyQuery("other", false, 500), new LobbyQuery("nothing", null, 5), LobbyQuery.everything())) {
+            List<RoomCard> expected = await(index.cards()).stream().filter(query::matches).limit(query.limit()).toList();
+            assertThat(await(index.cards(query))).as(query.toString()).isEqualTo(expected);
+        }
+        assertThat(await(index.cards(new LobbyQuery("count", true, 2)))).extracting(RoomCard::id)
+                .as("newest first; r448 is full").containsExactly("r446", "r442");
+        assertThat(await(index.cards())).extracting(RoomCard::id).as("everything, newest first")
+                .startsWith("r449", "r448").hasSize(450);
+    }
+
+    private static RoomCard full(RoomCard card) {
+        return new RoomCard(card.id(), card.game(), card.title(), card.phase(), card.joinMode(), card.maxPlayers(),
+                card.minPlayers(), card.maxPlayers(), 0, 0, card.host(), card.createdAt(), card.updatedAt());
     }
 
     @Test
