@@ -1,6 +1,9 @@
 package io.roundtable.runtime.presence;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +17,15 @@ import io.roundtable.runtime.archive.Archiver;
 import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.rooms.RoomService;
+import io.roundtable.runtime.store.LiveRooms;
 import io.roundtable.runtime.store.RoomIndex;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs on every node; each due room is claimed atomically by one node, which applies the core's
- * sweep to it: presence from the latest heartbeats, lost seats, the end of the barrier countdown,
+ * Runs on every node; each due room is claimed atomically by one node — by a node that follows it
+ * while one does, so that it is swept on that node's copy — which applies the core's sweep to it: presence from the latest heartbeats, lost seats, the end of the barrier countdown,
  * expired turn timers, idle rooms.
  */
 @ApplicationScoped
@@ -30,6 +34,7 @@ public class Sweeper {
     private final RoomService rooms;
     private final RoomStore store;
     private final RoomIndex index;
+    private final LiveRooms live;
     private final RoundtableConfig config;
     private final Archiver archiver;
 
@@ -46,18 +51,33 @@ public class Sweeper {
         });
     }
 
-    public Sweeper(RoomService rooms, RoomStore store, RoomIndex index, RoundtableConfig config, Archiver archiver) {
+    public Sweeper(RoomService rooms, RoomStore store, RoomIndex index, LiveRooms live, RoundtableConfig config,
+            Archiver archiver) {
         this.archiver = archiver;
+        this.live = live;
         this.rooms = rooms;
         this.store = store;
         this.index = index;
         this.config = config;
     }
 
+    /**
+     * Claims the rooms this node follows first, on its copy of them (no read from the store): each is
+     * claimed up to a tick before it is due and rescheduled a tick later than the others would, so another
+     * node takes it only if this one missed a tick. Then any other due room (nobody follows it, or its
+     * follower is gone), read from the store.
+     */
     @Scheduled(every = "${roundtable.rooms.sweep-tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = Instant.now();
-        return index.claimDue(now, now.plus(config.rooms().sweepInterval()), config.rooms().sweepBatch())
+        Duration tick = config.rooms().sweepTick();
+        Instant next = now.plus(config.rooms().sweepInterval());
+        return index.claimDue(List.copyOf(live.followed()), now.plus(tick), next.plus(tick))
+                .chain(mine -> index.claimDue(now, next, config.rooms().sweepBatch()).map(others -> {
+                    List<String> all = new ArrayList<>(mine);
+                    all.addAll(others);
+                    return all;
+                }))
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUni(this::sweep).merge(16)
                 .collect().last().replaceWithVoid()

@@ -1,6 +1,7 @@
 package io.roundtable.runtime.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,14 @@ public class InMemoryRoomIndex implements RoomIndex {
         List<String> claimed = due.entrySet().stream().filter(e -> e.getValue() <= now.toEpochMilli())
                 .sorted(Map.Entry.<String, Long> comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .limit(batch).map(Map.Entry::getKey).toList();
+        claimed.forEach(room -> due.put(room, next.toEpochMilli()));
+        return Uni.createFrom().item(claimed);
+    }
+
+    @Override
+    public synchronized Uni<List<String>> claimDue(Collection<String> rooms, Instant dueBy, Instant next) {
+        List<String> claimed = rooms.stream().filter(room -> due.containsKey(room) && due.get(room) <= dueBy.toEpochMilli())
+                .toList();
         claimed.forEach(room -> due.put(room, next.toEpochMilli()));
         return Uni.createFrom().item(claimed);
     }

@@ -1,6 +1,7 @@
 package io.roundtable.runtime.store;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,11 @@ public class LiveRooms {
         });
         following.confirmed.subscribe().with(x -> { }, e -> { });
         return following.confirmed;
+    }
+
+    /** The rooms this node follows now. */
+    public Set<String> followed() {
+        return followed.keySet();
     }
 
     /** Stops following a room (its last socket here left); its copy is dropped. */

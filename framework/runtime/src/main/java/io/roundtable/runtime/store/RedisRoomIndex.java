@@ -2,6 +2,7 @@ package io.roundtable.runtime.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,17 @@ public class RedisRoomIndex implements RoomIndex {
     private static final String CLAIM = """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
             for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id) end
+            return ids
+            """;
+    private static final String CLAIM_THESE = """
+            local ids = {}
+            for i = 3, #ARGV do
+              local due = redis.call('ZSCORE', KEYS[1], ARGV[i])
+              if due and tonumber(due) <= tonumber(ARGV[1]) then
+                redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[i])
+                ids[#ids + 1] = ARGV[i]
+              end
+            end
             return ids
             """;
     /** Ids read from a lobby order at a time (a query for fewer reads fewer). */
@@ -113,6 +125,17 @@ public class RedisRoomIndex implements RoomIndex {
         return redis.execute("EVAL", CLAIM, "1", RoomKeys.due(prefix), Long.toString(now.toEpochMilli()),
                 Long.toString(next.toEpochMilli()), Integer.toString(batch))
                 .map(RedisRoomIndex::strings);
+    }
+
+    @Override
+    public Uni<List<String>> claimDue(Collection<String> rooms, Instant dueBy, Instant next) {
+        if (rooms.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> args = new ArrayList<>(List.of(CLAIM_THESE, "1", RoomKeys.due(prefix),
+                Long.toString(dueBy.toEpochMilli()), Long.toString(next.toEpochMilli())));
+        args.addAll(rooms);
+        return redis.execute("EVAL", args.toArray(String[]::new)).map(RedisRoomIndex::strings);
     }
 
     private static List<String> strings(Response response) {

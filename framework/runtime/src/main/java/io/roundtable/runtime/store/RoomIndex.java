@@ -1,6 +1,7 @@
 package io.roundtable.runtime.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
@@ -37,4 +38,10 @@ public interface RoomIndex {
      * {@code next}, in one atomic step, so that each due room is swept by one node only.
      */
     Uni<List<String>> claimDue(Instant now, Instant next, int batch);
+
+    /**
+     * Claims those of {@code rooms} that are due by {@code dueBy} and reschedules them at {@code next}, in
+     * one atomic step (a node claiming the rooms it follows before they are due for the others).
+     */
+    Uni<List<String>> claimDue(Collection<String> rooms, Instant dueBy, Instant next);
 }

@@ -100,6 +100,22 @@ abstract class RoomIndexContract {
     }
 
     @Test
+    void a_node_claims_the_rooms_it_follows_before_the_others_may() {
+        RoomIndex index = index();
+        await(index.update(card("mine", NOW, 1), NOW.plusMillis(500)));
+        await(index.update(card("later", NOW, 1), NOW.plusSeconds(5)));
+        await(index.update(card("other", NOW, 1), NOW));
+
+        assertThat(await(index.claimDue(List.of("mine", "later", "gone"), NOW.plusSeconds(1), NOW.plusSeconds(2))))
+                .as("due within the tick; not the later one, nor a room without a schedule").containsExactly("mine");
+        assertThat(await(index.claimDue(NOW.plusSeconds(1), NOW.plusSeconds(2), 10))).as("what the others may claim")
+                .containsExactly("other");
+        assertThat(await(index.claimDue(NOW.plusMillis(1999), NOW.plusSeconds(3), 10))).isEmpty();
+        assertThat(await(index.claimDue(NOW.plusSeconds(2), NOW.plusSeconds(3), 10))).as("its follower missed a tick")
+                .containsExactly("mine", "other");
+    }
+
+    @Test
     void only_rooms_due_are_claimed_earliest_first_and_no_more_than_a_batch() {
         RoomIndex index = index();
         await(index.update(card("later", NOW, 1), NOW.plusSeconds(5)));
