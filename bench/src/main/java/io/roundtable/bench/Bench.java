@@ -18,13 +18,15 @@ import io.roundtable.core.json.Json;
  * bench/run.sh idle  --members 20000
  * bench/run.sh play  --rooms 2000 --players 7 --rate 1 --seconds 60
  * bench/run.sh play  --rooms 600 --rate 4 --nodes 2
+ * bench/run.sh play  --rooms 500 --rate 1 --nodes 3 --redis-cluster 3 --route room
+ *                    (a Redis Cluster of 3 masters; every seat of a room on its room's node, default: --route seat)
  * bench/run.sh play  --rooms 300 --rate 10 --churn off  (finished games are not replaced)
  * bench/run.sh play  --rooms 300 --rate 10 --protocol 2  (clients on socket protocol 2; default 1)
  * bench/run.sh chat  --rooms 200 --rate 2
  * bench/run.sh churn --workers 8 --seconds 60
  * bench/run.sh play  --target http://127.0.0.1:8080     (a running app; no server probes)
  * </pre>
- * Without {@code --target} it starts a real Redis, PostgreSQL and {@code --nodes} app nodes itself.
+ * Without {@code --target} it starts a real Redis (or Redis Cluster), PostgreSQL and {@code --nodes} app nodes itself.
  * Output: a JSON report and a Markdown table in bench/reports/, and on stdout.
  */
 public final class Bench {
@@ -53,7 +55,7 @@ public final class Bench {
         report.put("nodeJvmOptions", args.jvm);
         log("starting " + (args.target == null ? args.nodes + " node(s) with Redis and PostgreSQL" : "against " + args.target));
         Cluster cluster = args.target == null
-                ? Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm, gcLog(args, name)) : null;
+                ? Cluster.start(args.app, args.nodes, args.redisMasters, args.heap, args.settings, args.jvm, gcLog(args, name)) : null;
         List<String> bases = cluster == null ? List.of(args.target.split(",")) : cluster.bases;
         if (cluster != null) {
             report.put("appSettings", cluster.settings);
@@ -63,7 +65,8 @@ public final class Bench {
         }
         Stats stats = new Stats();
         try (Load load = new Load(args.eventLoops)) {
-            Scenarios scenarios = new Scenarios(load, bases, stats, args.number("protocol", 1));
+            Scenarios scenarios = new Scenarios(load, bases, stats, args.number("protocol", 1),
+                    "room".equals(args.values.getOrDefault("route", "seat")));
             List<Long> pids = pids(cluster, args);
             long heapBefore = pids.isEmpty() ? -1 : totalHeap(pids);
             long rssBefore = pids.isEmpty() ? -1 : totalRss(pids);
@@ -90,8 +93,8 @@ public final class Bench {
                 }
             }
             if (cluster != null) {
-                report.put("redis", Probe.redisInfo(cluster.redisPort));
-                report.put("redisCommandStats", Probe.redisCommandStats(cluster.redisPort));
+                report.put("redis", Probe.redisInfo(cluster.redisPorts));
+                report.put("redisCommandStats", Probe.redisCommandStats(cluster.redisPorts));
             }
         } finally {
             log("stopping");
@@ -137,13 +140,13 @@ public final class Bench {
      */
     static void serve(Args args) throws Exception {
         String name = "serve-" + STAMP.format(Instant.now());
-        try (Cluster cluster = Cluster.start(args.app, args.nodes, args.heap, args.settings, args.jvm,
+        try (Cluster cluster = Cluster.start(args.app, args.nodes, args.redisMasters, args.heap, args.settings, args.jvm,
                 gcLog(args, name))) {
             for (int i = 0; i < cluster.nodes.size(); i++) {
                 System.out.println("node " + cluster.bases.get(i) + " pid " + cluster.pid(i)
                         + (cluster.gcLogs.get(i) == null ? "" : " gc log " + cluster.gcLogs.get(i)));
             }
-            System.out.println("redis 127.0.0.1:" + cluster.redisPort);
+            cluster.redisPorts.forEach(port -> System.out.println("redis 127.0.0.1:" + port));
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }
@@ -228,7 +231,8 @@ public final class Bench {
 
         static double measure(Cluster cluster, Args args) {
             try (Load load = new Load(2)) {
-                return Math.round(RedisSetRate.measure(load.vertx, cluster.redisPort, 50, args.redisSeconds));
+                return Math.round(RedisSetRate.measure(load.vertx, cluster.redisPorts.size() == 1 ? cluster.redisPorts.get(0)
+                        : BenchRedisCluster.masterOf(cluster.redisPorts, RedisSetRate.KEY), 50, args.redisSeconds));
             }
         }
     }
@@ -238,6 +242,8 @@ public final class Bench {
         String scenario = "play";
         String target;
         int nodes = 1;
+        /** 0: one plain Redis; N: a Redis Cluster of N masters. */
+        int redisMasters;
         String heap = "1g";
         int eventLoops = 2;
         int redisSeconds = 5;
@@ -259,6 +265,7 @@ public final class Bench {
                 switch (key) {
                     case "target" -> a.target = value;
                     case "nodes" -> a.nodes = Integer.parseInt(value);
+                    case "redis-cluster" -> a.redisMasters = Integer.parseInt(value);
                     case "heap" -> a.heap = value;
                     case "event-loops" -> a.eventLoops = Integer.parseInt(value);
                     case "redis-seconds" -> a.redisSeconds = Integer.parseInt(value);
@@ -273,6 +280,7 @@ public final class Bench {
                 }
             }
             a.values.put("nodes", Integer.toString(a.nodes));
+            a.values.put("redisClusterMasters", Integer.toString(a.redisMasters));
             return a;
         }
 

@@ -19,14 +19,18 @@ import java.util.function.IntFunction;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
+import redis.embedded.RedisServerBuilder;
 
 /**
- * What the harness runs against when no target is given: a real Redis and PostgreSQL, and one or more
- * app nodes (the packaged web demo) on them, each its own process. Every setting is recorded.
+ * What the harness runs against when no target is given: a real Redis (or, with {@code --redis-cluster N},
+ * a Redis Cluster of N masters) and PostgreSQL, and one or more app nodes (the packaged web demo) on them,
+ * each its own process. Every setting is recorded.
  */
 final class Cluster implements AutoCloseable {
-    final RedisServer redis;
-    final int redisPort;
+    /** One Redis, or the masters of a Redis Cluster. */
+    final List<RedisServer> redis;
+    /** Their ports; the first is the one whose SET rate is measured. */
+    final List<Integer> redisPorts;
     final EmbeddedPostgres postgres;
     final List<Process> nodes = new ArrayList<>();
     final List<String> bases = new ArrayList<>();
@@ -34,9 +38,9 @@ final class Cluster implements AutoCloseable {
     /** Each node's GC log (null where a {@code --jvm} option of the user's logs GC elsewhere than to a file). */
     final List<Path> gcLogs = new ArrayList<>();
 
-    private Cluster(RedisServer redis, int redisPort, EmbeddedPostgres postgres) {
+    private Cluster(List<RedisServer> redis, List<Integer> redisPorts, EmbeddedPostgres postgres) {
         this.redis = redis;
-        this.redisPort = redisPort;
+        this.redisPorts = redisPorts;
         this.postgres = postgres;
     }
 
@@ -44,19 +48,37 @@ final class Cluster implements AutoCloseable {
      * Starts Redis, PostgreSQL and {@code nodeCount} nodes; node {@code i} logs its GC to {@code gcLog.apply(i)}
      * unless {@code jvmOptions} already log GC themselves.
      */
-    static Cluster start(Path app, int nodeCount, String heap, Map<String, String> overrides, List<String> jvmOptions,
-            IntFunction<Path> gcLog) throws IOException {
-        int redisPort = freePort();
-        RedisServer redis = RedisServer.builder().bind("127.0.0.1").port(redisPort).setting("save \"\"")
-                .setting("appendonly no").setting("maxclients 20000").build();
-        redis.start();
+    static Cluster start(Path app, int nodeCount, int redisMasters, String heap, Map<String, String> overrides,
+            List<String> jvmOptions, IntFunction<Path> gcLog) throws IOException {
+        List<RedisServer> redis = new ArrayList<>();
+        List<Integer> redisPorts = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, redisMasters); i++) {
+            int port = freePort();
+            RedisServerBuilder builder = RedisServer.builder().bind("127.0.0.1").port(port).setting("save \"\"")
+                    .setting("appendonly no").setting("maxclients 20000");
+            if (redisMasters > 0) {
+                Path dir = Files.createTempDirectory("roundtable-bench-redis");
+                builder.setting("cluster-enabled yes").setting("cluster-config-file " + dir.resolve("nodes.conf"));
+            }
+            RedisServer server = builder.build();
+            server.start();
+            redis.add(server);
+            redisPorts.add(port);
+        }
+        if (redisMasters > 0) {
+            BenchRedisCluster.form(redisPorts);
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(Files.createTempDirectory("roundtable-bench-pg")).setCleanDataDirectory(true)
                 .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("fsync", "off")
                 .setPort(freePort()).start();
-        Cluster cluster = new Cluster(redis, redisPort, postgres);
+        Cluster cluster = new Cluster(redis, redisPorts, postgres);
         int pg = postgres.getPort();
-        cluster.settings.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort);
+        cluster.settings.put("quarkus.redis.hosts", String.join(",",
+                redisPorts.stream().map(port -> "redis://127.0.0.1:" + port).toList()));
+        if (redisMasters > 0) {
+            cluster.settings.put("quarkus.redis.client-type", "cluster");
+        }
         cluster.settings.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + pg + "/postgres");
         cluster.settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
         cluster.settings.put("quarkus.datasource.username", "postgres");
@@ -167,7 +189,7 @@ final class Cluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        redis.stop();
+        redis.forEach(RedisServer::stop);
         postgres.close();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the server's heap and RSS and Redis's own counters, from outside the app. */
@@ -51,6 +52,34 @@ final class Probe {
         return -1;
     }
 
+    /**
+     * CPU seconds a process's threads have used so far, by kind of thread: {@code jit} (the JIT compiler),
+     * {@code gc} (the collector's threads), {@code app} (every other: event loops, workers, the sweeper),
+     * from /proc/pid/task. A thread that ended meanwhile is not counted, so the kinds may add up to a bit
+     * less than {@link #cpuSeconds}.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> byKind = new LinkedHashMap<>(Map.of("app", 0.0, "jit", 0.0, "gc", 0.0));
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    String kind = name.contains("CompilerThre") ? "jit"
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "gc" : "app";
+                    byKind.merge(kind, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return byKind;
+    }
+
     /** CPU time (user + system) a process has used so far, in seconds, from /proc; -1 if unreadable. */
     static double cpuSeconds(long pid) {
         try {
@@ -63,7 +92,33 @@ final class Probe {
         }
     }
 
-    /** A few fields of Redis INFO. */
+    /** A few fields of Redis INFO: of the one Redis, or of each master of a cluster by its port. */
+    static Map<String, ?> redisInfo(List<Integer> ports) {
+        if (ports.size() == 1) {
+            return redisInfo(ports.get(0));
+        }
+        Map<String, Object> each = new LinkedHashMap<>();
+        ports.forEach(port -> each.put(Integer.toString(port), redisInfo(port)));
+        return each;
+    }
+
+    /** Every master's command statistics summed: calls added, time per call weighted by calls. */
+    static Map<String, Map<String, Number>> redisCommandStats(List<Integer> ports) {
+        Map<String, Map<String, Number>> sum = new LinkedHashMap<>();
+        for (int port : ports) {
+            redisCommandStats(port).forEach((command, figures) -> sum.merge(command, figures, (a, b) -> {
+                long calls = a.get("calls").longValue() + b.get("calls").longValue();
+                double micros = a.get("calls").longValue() * a.get("usecPerCall").doubleValue()
+                        + b.get("calls").longValue() * b.get("usecPerCall").doubleValue();
+                Map<String, Number> merged = new LinkedHashMap<>();
+                merged.put("calls", calls);
+                merged.put("usecPerCall", calls == 0 ? 0 : Math.round(micros / calls * 100) / 100.0);
+                return merged;
+            }));
+        }
+        return sum;
+    }
+
     static Map<String, String> redisInfo(int port) {
         Map<String, String> info = new LinkedHashMap<>();
         String text = redis(port, "INFO");

@@ -14,6 +14,9 @@ import io.vertx.core.net.NetSocket;
  * and waiting for its reply before the next (no pipelining), for {@code seconds}. Returns SETs per second.
  */
 final class RedisSetRate {
+    /** The one key redis-benchmark writes without {@code -r}; on a cluster, measured on its slot's master. */
+    static final String KEY = "key:__rand_int__";
+
     private RedisSetRate() {
     }
 
@@ -21,7 +24,7 @@ final class RedisSetRate {
         NetClient client = vertx.createNetClient();
         LongAdder done = new LongAdder();
         AtomicBoolean running = new AtomicBoolean(true);
-        Buffer set = Buffer.buffer("*3\r\n$3\r\nSET\r\n$16\r\nkey:__rand_int__\r\n$3\r\nxxx\r\n", StandardCharsets.US_ASCII.name());
+        Buffer set = Buffer.buffer("*3\r\n$3\r\nSET\r\n$16\r\n" + KEY + "\r\n$3\r\nxxx\r\n", StandardCharsets.US_ASCII.name());
         for (int i = 0; i < clients; i++) {
             client.connect(port, "127.0.0.1").onSuccess(socket -> loop(socket, set, done, running));
         }

@@ -79,6 +79,13 @@ final class Runner {
         report.put("rejections", stats.rejectionCounts());
     }
 
+    /** The nodes' CPU seconds so far by kind of thread, summed over the nodes. */
+    private static Map<String, Double> threadKinds(List<Long> pids) {
+        Map<String, Double> sum = new LinkedHashMap<>();
+        pids.forEach(pid -> Probe.threadCpuSeconds(pid).forEach((kind, seconds) -> sum.merge(kind, seconds, Double::sum)));
+        return sum;
+    }
+
     /** Discards the warm-up, then counts applied commands and latency over {@code seconds}. */
     private static void steady(Bench.Args args, Stats stats, Map<String, Object> report, int seconds, List<Long> pids) {
         Cluster.sleep(args.number("warmup", 5) * 1000L);
@@ -89,6 +96,7 @@ final class Runner {
         long before = stats.applied.sum();
         long refusedBefore = stats.refused.sum();
         double serverCpu = pids.stream().mapToDouble(Probe::cpuSeconds).sum();
+        Map<String, Double> byKind = threadKinds(pids);
         double loadCpu = Probe.cpuSeconds(ProcessHandle.current().pid());
         Window window = new Window();
         long start = System.nanoTime();
@@ -112,6 +120,12 @@ final class Runner {
             double commands = applied + (stats.refused.sum() - refusedBefore) / elapsed;
             report.put("serverCpuMicrosPerApplied", applied == 0 ? 0 : cores * 1e6 / applied);
             report.put("serverCpuMicrosPerCommand", commands == 0 ? 0 : cores * 1e6 / commands);
+            // The same by kind of thread: the JIT compiler's share is a warm-up cost of each JVM (each node
+            // compiles the same code), not work per action; a long-running node pays it once.
+            Map<String, Object> perApplied = new LinkedHashMap<>();
+            threadKinds(pids).forEach((kind, used) -> perApplied.put(kind,
+                    applied == 0 ? 0 : (used - byKind.getOrDefault(kind, 0.0)) / elapsed * 1e6 / applied));
+            report.put("serverCpuMicrosPerAppliedByThread", perApplied);
         }
         report.put("loadGeneratorCoresBusy", (Probe.cpuSeconds(ProcessHandle.current().pid()) - loadCpu) / elapsed);
     }

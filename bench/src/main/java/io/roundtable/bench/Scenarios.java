@@ -24,26 +24,37 @@ final class Scenarios {
     /** The socket protocol the clients ask for (docs/protocol.md): 1, or 2 (events and reply inside patches). */
     private final int protocol;
 
-    Scenarios(Load load, List<String> bases, Stats stats, int protocol) {
+    /**
+     * True: every seat of a room goes to the node its room was created on (a load balancer routing by
+     * room); false: each seat to the next node (any load balancer).
+     */
+    private final boolean byRoom;
+
+    Scenarios(Load load, List<String> bases, Stats stats, int protocol, boolean byRoom) {
         this.load = load;
         this.bases = bases;
         this.stats = stats;
         this.protocol = protocol;
+        this.byRoom = byRoom;
     }
 
     private String base() {
         return bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
     }
 
-    /** Creates a room and seats {@code players} clients in it, each on the next node, sockets open. */
+    /**
+     * Creates a room and seats {@code players} clients in it, each on the next node (or all on the room's,
+     * {@link #byRoom}), sockets open.
+     */
     Future<List<Seat>> table(String game, String options, int players) {
         String body = "{\"game\":\"" + game + "\"" + (options == null ? "" : ",\"options\":" + options) + "}";
-        return load.call(base(), HttpMethod.POST, "/api/rooms", body, null, 201).compose(created -> {
+        String home = base();
+        return load.call(home, HttpMethod.POST, "/api/rooms", body, null, 201).compose(created -> {
             String room = created.get("id").asText();
             Future<List<Seat>> seats = Future.succeededFuture(new ArrayList<>());
             for (int i = 0; i < players; i++) {
                 int n = i;
-                seats = seats.compose(list -> Seat.join(load, base(), room, "p" + n, stats, protocol)
+                seats = seats.compose(list -> Seat.join(load, byRoom ? home : base(), room, "p" + n, stats, protocol)
                         .compose(seat -> seat.connect(load)).map(seat -> {
                             list.add(seat);
                             return list;
