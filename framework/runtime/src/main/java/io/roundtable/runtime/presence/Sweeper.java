@@ -38,16 +38,18 @@ public class Sweeper {
     private final RoundtableConfig config;
     private final Archiver archiver;
 
-    /** A finished room is archived if it is not yet, and removed once it has been kept long enough. */
+    /**
+     * A finished room is archived if it is not yet, and removed once it has been kept long enough; until
+     * then it is not swept again (nothing of it is due before: its players see the end, and the node that
+     * sweeps it need not read it every second).
+     */
     Uni<Void> finished(Room room) {
         return archiver.archivedAt(room.id()).chain(at -> {
             if (at == null) {
                 return archiver.archive(room).replaceWithVoid();
             }
-            if (at.plus(config.archive().keepFinishedRooms()).isBefore(Instant.now())) {
-                return rooms.remove(room);
-            }
-            return Uni.createFrom().voidItem();
+            Instant removal = at.plus(config.archive().keepFinishedRooms());
+            return removal.isBefore(Instant.now()) ? rooms.remove(room) : index.reschedule(room.id(), removal);
         });
     }
 

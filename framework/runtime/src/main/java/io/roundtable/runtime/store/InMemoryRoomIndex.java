@@ -56,6 +56,12 @@ public class InMemoryRoomIndex implements RoomIndex {
     }
 
     @Override
+    public synchronized Uni<Void> reschedule(String room, Instant at) {
+        due.computeIfPresent(room, (id, old) -> at.toEpochMilli());
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public synchronized Uni<List<String>> claimDue(Collection<String> rooms, Instant dueBy, Instant next) {
         List<String> claimed = rooms.stream().filter(room -> due.containsKey(room) && due.get(room) <= dueBy.toEpochMilli())
                 .toList();

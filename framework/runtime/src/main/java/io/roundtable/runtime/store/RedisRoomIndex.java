@@ -128,6 +128,11 @@ public class RedisRoomIndex implements RoomIndex {
     }
 
     @Override
+    public Uni<Void> reschedule(String room, Instant at) {
+        return redis.execute("ZADD", RoomKeys.due(prefix), "XX", Long.toString(at.toEpochMilli()), room).replaceWithVoid();
+    }
+
+    @Override
     public Uni<List<String>> claimDue(Collection<String> rooms, Instant dueBy, Instant next) {
         if (rooms.isEmpty()) {
             return Uni.createFrom().item(List.of());

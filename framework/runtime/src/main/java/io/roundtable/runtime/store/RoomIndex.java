@@ -39,6 +39,9 @@ public interface RoomIndex {
      */
     Uni<List<String>> claimDue(Instant now, Instant next, int batch);
 
+    /** Moves a scheduled room's next sweep to {@code at} (a room without a schedule stays without). */
+    Uni<Void> reschedule(String room, Instant at);
+
     /**
      * Claims those of {@code rooms} that are due by {@code dueBy} and reschedules them at {@code next}, in
      * one atomic step (a node claiming the rooms it follows before they are due for the others).

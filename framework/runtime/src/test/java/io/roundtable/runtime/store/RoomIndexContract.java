@@ -116,6 +116,20 @@ abstract class RoomIndexContract {
     }
 
     @Test
+    void a_rescheduled_room_is_due_then_and_a_removed_one_is_not_scheduled_again() {
+        RoomIndex index = index();
+        await(index.update(card("finished", NOW, 1), NOW));
+        await(index.update(card("gone", NOW, 1), NOW));
+        await(index.remove("gone"));
+
+        await(index.reschedule("finished", NOW.plusSeconds(600)));
+        await(index.reschedule("gone", NOW));
+
+        assertThat(await(index.claimDue(NOW.plusSeconds(599), NOW.plusSeconds(600), 10))).isEmpty();
+        assertThat(await(index.claimDue(NOW.plusSeconds(600), NOW.plusSeconds(601), 10))).containsExactly("finished");
+    }
+
+    @Test
     void only_rooms_due_are_claimed_earliest_first_and_no_more_than_a_batch() {
         RoomIndex index = index();
         await(index.update(card("later", NOW, 1), NOW.plusSeconds(5)));
