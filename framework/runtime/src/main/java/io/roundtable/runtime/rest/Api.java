@@ -15,8 +15,9 @@ public final class Api {
     }
 
     /** A game this server offers. */
+    /** @param ui the game's own browser component ({@code /games/<id>/ui.js}), null when it has none */
     public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
-            JsonNode defaultOptions) {
+            JsonNode defaultOptions, String ui) {
     }
 
     /**

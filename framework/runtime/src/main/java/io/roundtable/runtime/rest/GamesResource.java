@@ -1,6 +1,8 @@
 package io.roundtable.runtime.rest;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +21,25 @@ import io.roundtable.core.spi.Policy;
 @Tag(name = "Lobby")
 public class GamesResource {
     private final GameCatalog games;
+    /** Whether each game brings its own browser component, asked of the classpath once per game. */
+    private final Map<String, String> uis = new ConcurrentHashMap<>();
 
     public GamesResource(GameCatalog games) {
         this.games = games;
+    }
+
+    /**
+     * A game's own browser component: {@code META-INF/resources/games/<id>/ui.js} in its jar, which
+     * Quarkus serves at {@code /games/<id>/ui.js}. Empty when the game has none (the generic table serves).
+     */
+    private String ui(String game) {
+        String found = uis.computeIfAbsent(game, id -> {
+            String path = "games/" + id + "/ui.js";
+            return Thread.currentThread().getContextClassLoader().getResource("META-INF/resources/" + path) != null
+                    ? "/" + path
+                    : "";
+        });
+        return found.isEmpty() ? null : found;
     }
 
     @GET
@@ -31,7 +49,7 @@ public class GamesResource {
             var options = Json.tree(game.rules().defaultOptions());
             Policy policy = game.policy(options);
             return new Api.GameInfo(game.id(), game.rules().title(), policy.minPlayers(), policy.maxPlayers(),
-                    policy.joinMode().name(), options);
+                    policy.joinMode().name(), options, ui(game.id()));
         }).toList();
     }
 }

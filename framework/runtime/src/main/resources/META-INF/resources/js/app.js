@@ -7,6 +7,8 @@ import { mountRoom, mountWatch } from './room.js';
 import { mountHistory } from './history.js';
 import { mountReplay } from './replay.js';
 import { notices } from './errors.js';
+import { lobby } from '/roundtable/client.js';
+import { loadGameUis } from './games/index.js';
 
 const main = document.getElementById('main');
 const context = {
@@ -44,5 +46,11 @@ function route() {
   current = mountLobby(main, context);
 }
 
+// Each game's own table comes from its jar; without the list (server unreachable) the generic one serves.
+try {
+  await loadGameUis(await lobby.games());
+} catch (e) {
+  console.warn('The list of games did not load; every game gets the generic table.', e);
+}
 window.addEventListener('hashchange', route);
 route();

@@ -2,12 +2,13 @@
 // (with a picker for each of its choices), every seat with its hand size, discards and marks, and
 // the log with your private lines marked. The create form is the generic JSON box. It shows only what
 // the view holds: other players' hands are simply not in it until the round is over.
-import { h, rerender } from '../dom.js';
-import { oneAction } from './one-action.js';
+// The runtime serves this file from the game's jar (META-INF/resources/games/loveletter/ui.js); GET /api/games names it.
+import { h, rerender } from '/js/dom.js';
+import { oneAction } from '/js/games/one-action.js';
 
 const PARAMS = { target: 'Choose a player', guess: 'Name a card' };
 
-export const loveletter = {
+const loveletter = {
   table(ui) {
     const statusLine = h('p', { class: 'status-line', id: 'll-status', role: 'status', 'aria-live': 'polite' });
     const actions = h('section', { class: 'panel ll-actions', id: 'll-actions', 'aria-labelledby': 'll-actions-title' });
@@ -186,3 +187,5 @@ export const loveletter = {
     };
   },
 };
+
+export default loveletter;

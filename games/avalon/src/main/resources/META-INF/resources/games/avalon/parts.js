@@ -1,8 +1,8 @@
 // The pieces of the Avalon table, each a function of the viewer's game view: the seats around the
 // table, the quest track, the vote grid, the Lady of the Lake, your secret, the end screen, the log.
 // They show only what the view holds: the server never sends anyone more than their share.
-import { h } from '../../dom.js';
-import { presenceDot } from '../../members.js';
+import { h } from '/js/dom.js';
+import { presenceDot } from '/js/members.js';
 import { ROLES, roleTitle } from './rules.js';
 
 const LABELS = { evil: 'evil', 'merlin-or-morgana': 'Merlin or Morgana' };

@@ -1,6 +1,6 @@
 // The create-room form for Avalon: player count, special roles, Lady of the Lake, variants, bot
 // strategy and turn timers. The server validates; the summary line only helps choosing.
-import { h } from '../../dom.js';
+import { h } from '/js/dom.js';
 import { ROLES, SPECIAL_ROLES, SIDES, STEPS, STEP_NAMES, defaultRoles } from './rules.js';
 
 const VARIANTS = [

@@ -1,9 +1,9 @@
 // The Avalon table: what is happening, what you may do now (from the view's youMay), the seats, the
 // quest track, your secret, the vote grid, the Lady, the end screen and the game log.
-import { h, fill, rerender } from '../../dom.js';
+import { h, fill, rerender } from '/js/dom.js';
 import { roleTitle, STEP_NAMES } from './rules.js';
 import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, endPanel, named } from './parts.js';
-import { oneAction } from '../one-action.js';
+import { oneAction } from '/js/games/one-action.js';
 
 /** What a replayed seat was asked to do, in words. */
 const ASKED = { propose: 'choose a team', vote: 'vote on the team', quest: 'play a quest card',
