@@ -91,6 +91,8 @@ function roomShell(main, room, ctx, source, seat) {
   let lastFrame = null;
   let clockOffset = 0;
   let failures = 0;
+  let everOpened = false;
+  let refusedHere = null; // why the server refuses this page's sockets, once known
   let ticking = null;
 
   const title = h('h1', { id: 'room-title' }, `Room ${room}`);
@@ -170,7 +172,13 @@ function roomShell(main, room, ctx, source, seat) {
 
   function onStatus(event) {
     const status = event.detail;
+    if (refusedHere) {
+      ctx.banner.hidden = false;
+      ctx.banner.textContent = refusedHere;
+      return;
+    }
     if (status === 'open') {
+      everOpened = true;
       if (failures > 0) ctx.notice.info('Reconnected.');
       failures = 0;
       ctx.banner.hidden = true;
@@ -179,6 +187,7 @@ function roomShell(main, room, ctx, source, seat) {
     }
     if (status === 'reconnecting') {
       failures++;
+      if (failures === 1 && !everOpened && !watching) checkOrigin();
       if (failures === 3 && !watching) probe();
     }
     const text = STATUS_TEXT[status];
@@ -197,6 +206,26 @@ function roomShell(main, room, ctx, source, seat) {
         ctx.banner.hidden = true;
         if (response.status !== 404) seats.forget(room);
         ended(body?.error?.message ?? 'This seat is no longer yours.');
+      }
+    } catch {
+      // The server itself is unreachable: keep retrying.
+    }
+  }
+
+  /**
+   * A socket that never opened may have been refused for this page's address, which a browser does not
+   * tell the page: ask the server, and if so stop retrying and say why.
+   */
+  async function checkOrigin() {
+    try {
+      const response = await fetch('/api/sockets/check', { method: 'POST' });
+      const body = await response.json();
+      if (response.ok && body.allowed === false) {
+        refusedHere = `This server refuses live connections from pages at ${body.origin ?? 'this address'}. `
+          + 'Open the page at an address it allows, or add this one to roundtable.ws.allowed-origins (see docs/operations.md).';
+        ctx.banner.hidden = false;
+        ctx.banner.textContent = refusedHere;
+        source.close();
       }
     } catch {
       // The server itself is unreachable: keep retrying.

@@ -31,6 +31,15 @@ abstract class BrowserTest {
         return track(Chromium.open(uri.toString(), width, height));
     }
 
+    /**
+     * A browser that reaches the app under another name, {@code host} (mapped to 127.0.0.1 inside this
+     * Chromium only), so that its pages have an origin the test server does not allow.
+     */
+    Page browserAt(String host) {
+        String base = uri.toString().replace("://localhost:", "://" + host + ":").replace("://127.0.0.1:", "://" + host + ":");
+        return track(Chromium.open(base, 1280, 900, "--host-resolver-rules=MAP " + host + " 127.0.0.1"));
+    }
+
     private Page track(Page page) {
         pages.add(page);
         return page;

@@ -35,6 +35,11 @@ public final class Chromium {
 
     /** A new headless browser with its own profile, at {@code width}×{@code height}. */
     public static Page open(String base, int width, int height) {
+        return open(base, width, height, new String[0]);
+    }
+
+    /** The same, with more command-line switches for Chromium. */
+    public static Page open(String base, int width, int height, String... switches) {
         requireInstalled(BROWSER, DRIVER);
         Path profile;
         try {
@@ -47,6 +52,7 @@ public final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(switches);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -97,4 +97,14 @@ class RoomShellTest extends BrowserTest {
         ann.click(".generic-table button[type='submit']");
         bob.await("the move shows in the other player's view", () -> bob.text(".generic-table pre").contains("seat 0 guessed 3"));
     }
+
+    @Test
+    void a_page_at_an_address_the_server_refuses_says_so_instead_of_reconnecting_forever() {
+        Page ann = browserAt("refused.test");
+        Demo.createRoom(ann, "Ann", 4, p -> { });
+        ann.await("the page says why it cannot connect",
+                () -> ann.text("#banner").contains("This server refuses live connections from pages at http://refused.test:"));
+        assertThat(ann.text("#banner")).contains("roundtable.ws.allowed-origins");
+        assertThat(ann.js("return window.__roundtable.client.status")).as("it stopped retrying").isEqualTo("closed");
+    }
 }

@@ -111,6 +111,13 @@ public interface RoundtableConfig {
         @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
         List<String> allowedOrigins();
 
+        /**
+         * Whether a page served by this server itself may connect, whatever its address and port (its
+         * {@code Origin} names the {@code Host} it asked); on in dev mode.
+         */
+        @WithDefault("false")
+        boolean allowSameOrigin();
+
         /** Whether a client that sends no Origin header (not a browser) may connect. */
         @WithDefault("true")
         boolean allowMissingOrigin();

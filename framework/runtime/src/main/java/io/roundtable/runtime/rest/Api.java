@@ -15,6 +15,10 @@ public final class Api {
     }
 
     /** A game this server offers. */
+    /** @param origin the caller's {@code Origin} (null without one); @param allowed whether its sockets are accepted */
+    public record SocketCheck(String origin, boolean allowed) {
+    }
+
     /** @param ui the game's own browser component ({@code /games/<id>/ui.js}), null when it has none */
     public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
             JsonNode defaultOptions, String ui) {

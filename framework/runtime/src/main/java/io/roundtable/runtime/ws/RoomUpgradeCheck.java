@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.roundtable.core.error.ErrorCode;
-import io.roundtable.runtime.config.RoundtableConfig;
 import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.rooms.Tokens;
@@ -28,13 +27,13 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final Tokens tokens;
     private final RoomService rooms;
     private final RateLimits limits;
-    private final RoundtableConfig config;
+    private final Origins origins;
 
-    public RoomUpgradeCheck(Tokens tokens, RoomService rooms, RateLimits limits, RoundtableConfig config) {
+    public RoomUpgradeCheck(Tokens tokens, RoomService rooms, RateLimits limits, Origins origins) {
         this.tokens = tokens;
         this.rooms = rooms;
         this.limits = limits;
-        this.config = config;
+        this.origins = origins;
     }
 
     @Override
@@ -45,7 +44,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (!originAllowed(request.getHeader("Origin"))) {
+        if (!origins.allowed(request.getHeader("Origin"), request.getHeader("Host"))) {
             return refuse(403, ErrorCode.AUTH_FORBIDDEN_ORIGIN);
         }
         String room = context.pathParam("room");
@@ -72,18 +71,6 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             context.userData().put(CLIENT, client);
             return CheckResult.permitUpgrade();
         });
-    }
-
-    boolean originAllowed(String origin) {
-        if (origin == null) {
-            return config.ws().allowMissingOrigin();
-        }
-        List<String> allowed = config.ws().allowedOrigins();
-        if (allowed.contains("*") || allowed.contains(origin)) {
-            return true;
-        }
-        int colon = origin.lastIndexOf(':');
-        return colon > origin.indexOf("//") && allowed.contains(origin.substring(0, colon) + ":*");
     }
 
     private static Uni<CheckResult> refuse(int status, ErrorCode code) {
