@@ -49,7 +49,7 @@ class DocsTest {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
         docs.add(ROOT.resolve("README.md"));
-        docs.add(ROOT.resolve("templates/game-template/README.md"));
+        docs.add(ROOT.resolve("templates/game-archetype/src/main/resources/archetype-resources/README.md"));
         return docs;
     }
 

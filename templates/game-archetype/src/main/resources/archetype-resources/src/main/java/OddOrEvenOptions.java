@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import io.roundtable.core.spi.Policy;
 

@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 

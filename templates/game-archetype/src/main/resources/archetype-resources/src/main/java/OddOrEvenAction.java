@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

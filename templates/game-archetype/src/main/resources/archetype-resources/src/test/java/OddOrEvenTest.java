@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import io.roundtable.core.error.ErrorCode;
 import io.roundtable.testkit.GameScenario;
 
 /** The rules, one sentence per test. */
@@ -48,7 +49,7 @@ class OddOrEvenTest {
 
     @Test
     void a_seat_that_has_picked_cannot_pick_again() {
-        picked(3, null).rejects(0, OddOrEvenAction.pick(2), "action/not_your_turn");
+        picked(3, null).rejects(0, OddOrEvenAction.pick(2), ErrorCode.ACTION_NOT_YOUR_TURN.code());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.example.oddeven.OddOrEvenAction.Pick;
+import ${package}.OddOrEvenAction.Pick;
 
 import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
@@ -23,7 +23,7 @@ import io.roundtable.core.spi.Viewer;
 /**
  * Odd or Even, the smallest hidden-information game: two players each pick 1 to 5 in secret, at
  * the same time. Once both have picked, both picks are shown; an odd sum wins for seat 0 (Odd), an
- * even sum for seat 1 (Even). Copy this module to start a game of your own (see README.md).
+ * even sum for seat 1 (Even). Replace it with your game (see README.md).
  */
 public class OddOrEven implements GameRules<OddOrEvenOptions, OddOrEvenState, OddOrEvenAction> {
     static final List<Integer> NUMBERS = List.of(1, 2, 3, 4, 5);

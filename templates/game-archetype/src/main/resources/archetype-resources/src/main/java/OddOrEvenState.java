@@ -1,4 +1,4 @@
-package com.example.oddeven;
+package ${package};
 
 import java.util.ArrayList;
 import java.util.List;
