@@ -26,6 +26,16 @@ class GameListTest {
     }
 
     @Test
+    void each_game_comes_with_the_json_schema_of_its_options_for_a_generic_options_form() {
+        given().when().get("/api/games")
+                .then().statusCode(200)
+                .body("find { it.id == 'guess' }.optionsSchema.type", equalTo("object"))
+                .body("find { it.id == 'guess' }.optionsSchema.properties.players.type", equalTo("integer"))
+                .body("find { it.id == 'avalon' }.optionsSchema.properties.botStrategy.type", equalTo("string"))
+                .body("find { it.id == 'avalon' }.optionsSchema.properties.lady.type", equalTo("boolean"));
+    }
+
+    @Test
     void a_game_without_a_component_of_its_own_has_no_ui_and_gets_the_generic_table() {
         given().when().get("/api/games")
                 .then().statusCode(200)

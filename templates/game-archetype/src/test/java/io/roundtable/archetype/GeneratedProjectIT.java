@@ -47,6 +47,8 @@ class GeneratedProjectIT {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static Readme readme;
+    /** The generated project in dev mode, once the third test has started it. */
+    static String devBase;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -100,6 +102,7 @@ class GeneratedProjectIT {
     void the_readmes_run_command_serves_the_game_the_ui_and_sockets_from_its_own_page_on_any_port() throws Exception {
         int port = Processes.freePort();
         String base = "http://localhost:" + port;
+        devBase = base;
         Processes.start(PROJECT, WORK.resolve("dev.log"), "bash", "-c", readme.command("Play it") + OFFLINE
                 + " -Dquarkus.http.port=" + port + " -Ddebug=false -Dquarkus.console.enabled=false");
         JsonNode games = awaitJson(base + "/api/games", Duration.ofMinutes(4));
@@ -117,6 +120,46 @@ class GeneratedProjectIT {
                 .contains("\"snapshot\"");
         assertThat(refusal(socket, "http://elsewhere.test:" + port)).as("a socket from another origin")
                 .isEqualTo("403 auth/forbidden_origin");
+    }
+
+    @Test
+    @Order(4)
+    void a_player_plays_the_generated_game_in_the_browser_through_the_generic_table() {
+        assertThat(devBase).as("dev mode runs (the test before)").isNotNull();
+        try (Browser ann = new Browser()) {
+            ann.go(devBase + "/#/");
+            ann.await("the lobby offers the game", () -> ann.exists("#create-game option[value='oddeven']"));
+            ann.selectText("#create-game", find(oddEvenList(), "oddeven").get("title").asText());
+            ann.await("the options form drawn from the options record", () -> ann.exists("[data-option='seatLoss'] select"));
+            ann.type("#name-lobby", "Ann");
+            ann.type("#create-bots", "1");
+            ann.click("#create-submit");
+            ann.await("the room opens", () -> String.valueOf(ann.js("return location.hash")).startsWith("#/room/"));
+            ann.click("#ready-toggle[aria-pressed='false']");
+
+            ann.await("the generic table offers the pick", () -> ann.exists("[data-choice='pick'] select"));
+            assertThat(ann.text("[data-choice='pick'] label")).isEqualTo("Your number");
+            ann.screenshot(WORK.resolve("generic-table.png"));
+            ann.selectText("[data-choice='pick'] select", "4");
+            ann.click("[data-choice-button='pick']");
+
+            ann.await("the game is over", () -> ann.exists("#outcome"));
+            assertThat(ann.text("#outcome")).containsPattern("Game over\\. (Odd|Even) wins: the picks add up to \\d+\\.");
+            assertThat(ann.text("[data-fact='myPick']")).as("Ann's own pick, under Only you see this").isEqualTo("4");
+            String you = ann.text("[data-fact='you']");
+            assertThat(you).matches("seat \\d \\(Ann\\)");
+            assertThat(ann.text("[data-fact='picks." + you.charAt(5) + "']")).as("the seat table shows Ann's pick").isEqualTo("4");
+            assertThat(ann.exists("[data-choice]")).as("nothing more to do").isFalse();
+            ann.screenshot(WORK.resolve("generic-table-end.png"));
+        }
+    }
+
+    private static JsonNode oddEvenList() {
+        try {
+            return JSON.readTree(get(devBase + "/api/games").body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonNode find(JsonNode games, String id) {

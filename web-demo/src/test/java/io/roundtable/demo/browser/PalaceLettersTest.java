@@ -26,8 +26,11 @@ class PalaceLettersTest extends BrowserTest {
     @Test
     void two_people_play_a_whole_round_by_clicking_the_plays_their_page_offers() {
         Page ann = browser();
-        String room = Demo.createRoom(ann, "loveletter", "Ann", 0, p -> assertThat(p.attribute("textarea.code", "id"))
-                .as("the generic JSON options box").isNotNull());
+        String room = Demo.createRoom(ann, "loveletter", "Ann", 0, p -> {
+            p.await("the options form drawn from the game's options", () -> p.exists("[data-option='seatLoss'] select"));
+            assertThat(p.js("return document.querySelector(\"[data-option='seatLoss'] select\").value")).isEqualTo("BOT");
+            assertThat(p.js("return document.querySelector(\"[data-option='turnSeconds'] input\").value")).isEqualTo("0");
+        });
         Page bob = browser();
         Demo.joinFromLobby(bob, "Bob", room, false);
         Demo.ready(ann);

@@ -75,12 +75,13 @@ class RoomShellTest extends BrowserTest {
     }
 
     @Test
-    void a_game_without_its_own_table_shows_its_view_as_json_and_takes_json_actions() {
+    void a_game_without_its_own_table_gets_a_form_from_its_options_shows_its_view_and_takes_json_actions() {
         Page ann = browser();
         String room = Demo.createRoom(ann, "guess", "Ann", 0, p -> {
-            p.await("the options are prefilled with the game's defaults", () -> p.exists("textarea.code"));
-            assertThat(String.valueOf(p.js("return document.querySelector('textarea.code').value")))
-                    .contains("\"players\": 2");
+            p.await("the options form is drawn from the game's options", () -> p.exists("[data-option='players'] input"));
+            assertThat(p.js("return document.querySelector(\"[data-option='players'] input\").value"))
+                    .as("prefilled with the game's defaults").isEqualTo("2");
+            assertThat(p.js("return document.querySelector(\"[data-option='rounds'] input\").type")).isEqualTo("number");
         });
         Page bob = browser();
         Demo.joinFromLink(bob, "Bob", room, false);

@@ -19,9 +19,12 @@ public final class Api {
     public record SocketCheck(String origin, boolean allowed) {
     }
 
-    /** @param ui the game's own browser component ({@code /games/<id>/ui.js}), null when it has none */
+    /**
+     * @param optionsSchema the JSON Schema of the game's options (a generic options form is drawn from it)
+     * @param ui            the game's own browser component ({@code /games/<id>/ui.js}), null when it has none
+     */
     public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
-            JsonNode defaultOptions, String ui) {
+            JsonNode defaultOptions, JsonNode optionsSchema, String ui) {
     }
 
     /**

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.module.jsonSchema.JsonSchemaGenerator;
+
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.spi.Policy;
@@ -23,9 +27,20 @@ public class GamesResource {
     private final GameCatalog games;
     /** Whether each game brings its own browser component, asked of the classpath once per game. */
     private final Map<String, String> uis = new ConcurrentHashMap<>();
+    /** The JSON Schema of each game's options, made once per game. */
+    private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
     public GamesResource(GameCatalog games) {
         this.games = games;
+    }
+
+    /** The options record's JSON Schema, as Jackson sees the type (the same mapper reads the options). */
+    private static JsonNode schema(Class<?> options) {
+        try {
+            return Json.mapper().valueToTree(new JsonSchemaGenerator(Json.mapper()).generateSchema(options));
+        } catch (JsonMappingException e) {
+            throw new IllegalStateException("No JSON Schema for the options " + options.getName(), e);
+        }
     }
 
     /**
@@ -49,7 +64,8 @@ public class GamesResource {
             var options = Json.tree(game.rules().defaultOptions());
             Policy policy = game.policy(options);
             return new Api.GameInfo(game.id(), game.rules().title(), policy.minPlayers(), policy.maxPlayers(),
-                    policy.joinMode().name(), options, ui(game.id()));
+                    policy.joinMode().name(), options,
+                    schemas.computeIfAbsent(game.id(), id -> schema(game.rules().defaultOptions().getClass())), ui(game.id()));
         }).toList();
     }
 }

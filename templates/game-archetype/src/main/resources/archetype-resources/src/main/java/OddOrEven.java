@@ -10,10 +10,12 @@ import java.util.TreeSet;
 
 import ${package}.OddOrEvenAction.Pick;
 
+import io.roundtable.core.spi.Choice;
 import io.roundtable.core.spi.Decision;
 import io.roundtable.core.spi.GameRandom;
 import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Outcome;
+import io.roundtable.core.spi.Param;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Rejection;
 import io.roundtable.core.spi.Secret;
@@ -93,8 +95,8 @@ public class OddOrEven implements GameRules<OddOrEvenOptions, OddOrEvenState, Od
         List<Boolean> picked = new ArrayList<>();
         state.picks().forEach(p -> picked.add(p != null));
         Integer mine = viewer.isSpectator() ? null : state.picks().get(viewer.seat());
-        List<OddOrEvenView.Option> youMay = !viewer.isSpectator() && mine == null
-                ? List.of(new OddOrEvenView.Option("pick", "number", NUMBERS)) : List.of();
+        List<Choice> youMay = !viewer.isSpectator() && mine == null
+                ? List.of(Choice.of("pick", "Pick", Param.oneOf("number", "Your number", NUMBERS))) : List.of();
         return new OddOrEvenView(viewer.isSpectator() ? null : viewer.seat(), picked, mine,
                 over ? state.picks() : null, over ? state.sum() : null, over ? winner(state) : null, youMay);
     }

@@ -2,8 +2,12 @@ package ${package};
 
 import java.util.List;
 
+import io.roundtable.core.spi.Choice;
+
 /**
- * What one viewer sees. Hidden values are null, and so absent from the JSON.
+ * What one viewer sees. Hidden values are null, and so absent from the JSON. The browser UI's generic
+ * table draws it: public facts, a row per seat for per-seat lists, fields named {@code my…} as yours
+ * alone, and a button per choice of {@code youMay}.
  *
  * @param you    the viewer's seat (0 plays Odd, 1 plays Even); null for a spectator
  * @param picked per seat, whether it has picked (public)
@@ -11,12 +15,8 @@ import java.util.List;
  * @param picks  every pick, once the game is over
  * @param sum    the sum of the picks, once over
  * @param winner the winning seat, once over
- * @param youMay what the viewer may do now, for a generic UI: the action and the values to choose from
+ * @param youMay what the viewer may do now: a button per choice, a picker per parameter
  */
 public record OddOrEvenView(Integer you, List<Boolean> picked, Integer myPick, List<Integer> picks, Integer sum,
-        Integer winner, List<Option> youMay) {
-
-    /** A button that sends {@code action} with one value of {@code from} in {@code param}. */
-    public record Option(String action, String param, List<Integer> from) {
-    }
+        Integer winner, List<Choice> youMay) {
 }

@@ -3,10 +3,13 @@ package ${package};
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.roundtable.core.error.ErrorCode;
+import io.roundtable.core.spi.Choice;
+import io.roundtable.core.spi.Param;
 import io.roundtable.testkit.GameScenario;
 
 /** The rules, one sentence per test. */
@@ -60,8 +63,8 @@ class OddOrEvenTest {
         assertThat(game.viewOf(1, OddOrEvenView.class).picked()).containsExactly(true, false);
         assertThat(game.spectatorView().has("picks")).isFalse();
         assertThat(game.viewOf(0, OddOrEvenView.class).youMay()).isEmpty();
-        assertThat(game.viewOf(1, OddOrEvenView.class).youMay()).singleElement()
-                .satisfies(o -> assertThat(o.from()).containsExactly(1, 2, 3, 4, 5));
+        assertThat(game.viewOf(1, OddOrEvenView.class).youMay()).containsExactly(
+                Choice.of("pick", "Pick", Param.oneOf("number", "Your number", List.of(1, 2, 3, 4, 5))));
     }
 
     @Test
