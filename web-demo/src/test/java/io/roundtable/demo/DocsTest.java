@@ -55,10 +55,14 @@ class DocsTest {
 
     /** All Java source of the repository, each file as trimmed non-blank lines. */
     static List<List<String>> sources() throws IOException {
-        List<List<String>> sources = new ArrayList<>();
+        return List.copyOf(sourcesByFile().values());
+    }
+
+    static java.util.Map<Path, List<String>> sourcesByFile() throws IOException {
+        java.util.Map<Path, List<String>> sources = new java.util.LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
-            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
-                    .forEach(p -> sources.add(lines(read(p))));
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/")).sorted()
+                    .forEach(p -> sources.put(p, lines(read(p))));
         }
         return sources;
     }
@@ -77,6 +81,11 @@ class DocsTest {
 
     /** A snippet's parts between elisions, each found in order in one source file. */
     static boolean mirrored(String snippet, List<List<String>> sources) {
+        List<List<String>> parts = parts(snippet);
+        return sources.stream().anyMatch(source -> inOrder(parts, source));
+    }
+
+    private static List<List<String>> parts(String snippet) {
         List<List<String>> parts = new ArrayList<>();
         List<String> part = new ArrayList<>();
         for (String line : lines(snippet)) {
@@ -88,7 +97,7 @@ class DocsTest {
             }
         }
         parts.add(part);
-        return sources.stream().anyMatch(source -> inOrder(parts, source));
+        return parts;
     }
 
     private static boolean inOrder(List<List<String>> parts, List<String> source) {
@@ -140,5 +149,74 @@ class DocsTest {
             }
         }
         assertThat(checked).isGreaterThan(2);
+    }
+
+    private static final java.util.regex.Pattern ROUNDTABLE_IMPORT =
+            java.util.regex.Pattern.compile("import (io\\.roundtable\\.[\\w.]+)\\.(\\w+);");
+
+    /**
+     * Where a type lives must never have to be guessed: a snippet that names a Roundtable type its source
+     * file imports carries that import line too (and since it mirrors the source, the line is true).
+     */
+    @Test
+    void every_java_snippet_imports_the_roundtable_types_it_names() throws IOException {
+        java.util.Map<Path, List<String>> sources = sourcesByFile();
+        List<String> missing = new ArrayList<>();
+        int withImports = 0;
+        for (Path doc : docs()) {
+            for (String snippet : blocks(doc, "java")) {
+                List<List<String>> parts = parts(snippet);
+                List<String> snippetLines = lines(snippet);
+                String code = snippetLines.stream().filter(l -> !l.startsWith("import "))
+                        .map(l -> l.replaceAll("\"[^\"]*\"", "")).collect(java.util.stream.Collectors.joining("\n"));
+                // A short snippet may mirror several files: it passes when it carries the imports of one of them.
+                List<List<String>> lacking = sources.values().stream().filter(s -> inOrder(parts, s))
+                        .map(source -> source.stream().filter(line -> {
+                            java.util.regex.Matcher m = ROUNDTABLE_IMPORT.matcher(line);
+                            return m.matches() && java.util.regex.Pattern.compile("(?<![\\w.])" + m.group(2) + "\\b")
+                                    .matcher(code).find() && !snippetLines.contains(line);
+                        }).toList()).toList();
+                if (!lacking.isEmpty() && lacking.stream().noneMatch(List::isEmpty)) {
+                    missing.add(ROOT.relativize(doc) + ": " + lacking.get(0) + " for\n" + snippet);
+                }
+                withImports += snippetLines.stream().anyMatch(l -> l.startsWith("import io.roundtable.")) ? 1 : 0;
+            }
+        }
+        assertThat(missing).as("snippets without the import of a Roundtable type they name").isEmpty();
+        assertThat(withImports).isGreaterThan(40);
+    }
+
+    /** Every fully qualified Roundtable type the docs name (the table of where each type lives, say) exists. */
+    @Test
+    void every_roundtable_type_the_docs_name_exists() throws IOException {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (Path file : sourcesByFile().keySet()) {
+            String text = read(file);
+            java.util.regex.Matcher pkg = java.util.regex.Pattern.compile("(?m)^package ([\\w.]+);").matcher(text);
+            if (pkg.find()) {
+                String top = pkg.group(1) + "." + file.getFileName().toString().replace(".java", "");
+                types.add(top);
+                java.util.regex.Matcher nested = java.util.regex.Pattern
+                        .compile("(?m)^\\s+(?:public |static |sealed |final |non-sealed )*(?:record|enum|interface|class) (\\w+)")
+                        .matcher(text);
+                while (nested.find()) {
+                    types.add(top + "." + nested.group(1));
+                }
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        int named = 0;
+        java.util.regex.Pattern fqn = java.util.regex.Pattern.compile("`(io\\.roundtable\\.[a-z][\\w.]*\\.[A-Z]\\w*(?:\\.[A-Z]\\w*)*)`");
+        for (Path doc : docs()) {
+            java.util.regex.Matcher m = fqn.matcher(Files.readString(doc));
+            while (m.find()) {
+                named++;
+                if (!types.contains(m.group(1))) {
+                    unknown.add(ROOT.relativize(doc) + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(unknown).as("types named in the docs that do not exist").isEmpty();
+        assertThat(named).isGreaterThan(20);
     }
 }

@@ -39,6 +39,10 @@ function shown(value) {
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
     return value.length === 0 ? 'none' : value.map((v) => (v === null ? '—' : scalar(v))).join(', ');
   }
+  const entries = Array.isArray(value) ? null : Object.entries(value);
+  if (entries && entries.every(([, v]) => v === null || typeof v !== 'object')) {
+    return entries.map(([k, v]) => `${words(k)} ${v === null ? '—' : scalar(v)}`).join(' · ');
+  }
   return h('pre', { class: 'code' }, JSON.stringify(value, null, 2));
 }
 

@@ -1,0 +1,59 @@
+package io.roundtable.demo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Liar's Dice has no JavaScript of its own: the options form comes from its options record and the
+ * table from its view's facts and typed youMay. A player plays a whole game against a bot with it.
+ */
+@QuarkusTest
+class LiarsDiceTest extends BrowserTest {
+
+    @Test
+    void a_whole_game_is_played_through_the_generic_table_and_the_generic_options_form() {
+        Page ann = browser();
+        Demo.createRoom(ann, "liarsdice", "Ann", 1, p -> {
+            p.await("the options form drawn from the options record", () -> p.exists("[data-option='dice'] input"));
+            assertThat(p.js("return document.querySelector(\"[data-option='dice'] input\").value")).isEqualTo("5");
+            p.type("[data-option='dice'] input", "2");
+        });
+        Demo.ready(ann);
+        ann.await("the table shows Ann's own dice apart", () -> ann.exists("[data-fact='myDice']"));
+        assertThat(ann.text("[data-fact='myDice']")).matches("[1-6], [1-6]");
+        assertThat(ann.text("section.secret h3")).isEqualTo("Only you see this");
+        assertThat(ann.text("[data-fact='diceLeft.0']")).isEqualTo("2");
+        assertThat(ann.exists("details.view-json[open]")).as("the JSON view stays closed").isFalse();
+
+        int moves = 0;
+        boolean pictured = false;
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!ann.exists("#outcome")) {
+            assertThat(System.nanoTime()).as("the game ends within a minute").isLessThan(end);
+            boolean canBid = ann.exists("[data-choice-button='bid']:not([disabled])");
+            if (ann.exists("[data-choice-button='liar']:not([disabled])") && (moves % 2 == 1 || !canBid)) {
+                ann.click("[data-choice-button='liar']");
+                moves++;
+            } else if (canBid) {
+                if (!pictured && ann.exists("[data-fact='bid']")) {
+                    Demo.screenshot(ann, "liars-dice.png");
+                    pictured = true;
+                }
+                String least = String.valueOf(ann.js("return document.querySelector(\"[data-param='count'] input\").min"));
+                ann.type("[data-param='count'] input", least);
+                ann.select("[data-param='face'] select", "4"); // the option's value is its index: face 6
+                ann.click("[data-choice-button='bid']");
+                moves++;
+            }
+            Page.pause(50);
+        }
+        assertThat(moves).as("Ann bid or called through the buttons").isPositive();
+        assertThat(ann.text("#outcome")).matches("Game over\\. Seat [01] is the last one with dice\\.");
+        assertThat(ann.text("[data-fact='lastCall']")).contains("called").contains("loses a die");
+    }
+}
