@@ -36,6 +36,7 @@ public class ArchivedMatch extends PanacheEntityBase {
     public Instant finishedAt;
     @Column(name = "archived_at")
     public Instant archivedAt;
+    @Column(columnDefinition = "text")
     public String summary;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
