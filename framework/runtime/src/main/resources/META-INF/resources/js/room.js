@@ -106,6 +106,7 @@ function roomShell(main, room, ctx, source, seat) {
   const leaveArea = h('div', { class: 'leave-area' });
   const replaySlot = h('span', { class: 'replay-slot' });
   stage.append(lobbySlot, tableSlot);
+  const roomBody = h('div', { class: 'room-body' }, stage, side);
 
   fill(main, h('section', { class: 'room', 'aria-labelledby': 'room-title', 'data-room': room },
     h('header', { class: 'room-head' },
@@ -116,7 +117,7 @@ function roomShell(main, room, ctx, source, seat) {
         watching ? [h('a', { class: 'button', href: `#/room/${room}` }, 'Join this room'),
           h('a', { class: 'button subtle', href: '#/' }, 'Lobby')] : leaveArea)),
     paused,
-    h('div', { class: 'room-body' }, stage, side)));
+    roomBody));
 
   const ui = {
     notice: ctx.notice,
@@ -232,9 +233,18 @@ function roomShell(main, room, ctx, source, seat) {
     }
   }
 
+  /**
+   * This page can no longer act in the room (removed, seat gone, room gone): say why, offer the lobby, and
+   * take away the seat, the ready toggle, the table and the chat, which would only fail.
+   */
   function ended(sentence) {
+    source.close();
     paused.hidden = false;
-    fill(paused, sentence, ' ', h('a', { href: '#/' }, 'Back to the lobby'));
+    paused.classList.add('ended');
+    fill(paused, sentence, ' ', h('a', { href: '#/', id: 'back-to-lobby' }, 'Back to the lobby'));
+    roomBody.hidden = true;
+    leaveArea.replaceChildren();
+    ctx.banner.hidden = true;
   }
 
   async function syncClock() {

@@ -108,4 +108,24 @@ class RoomShellTest extends BrowserTest {
         assertThat(ann.text("#banner")).contains("roundtable.ws.allowed-origins");
         assertThat(ann.js("return window.__roundtable.client.status")).as("it stopped retrying").isEqualTo("closed");
     }
+
+    @Test
+    void a_removed_player_is_told_so_and_offered_the_lobby_instead_of_a_page_that_looks_alive() {
+        Page ann = browser();
+        String room = Demo.createRoom(ann, "Ann", 3, p -> { });
+        Page bob = browser();
+        Demo.joinFromLink(bob, "Bob", room, false);
+        bob.awaitElement("#ready-toggle");
+        String bobId = bob.seat(room).get("member").asText();
+
+        ann.click("[data-key='kick-" + bobId + "']");
+        bob.await("Bob's page says he is out", () -> bob.exists("#back-to-lobby"));
+        assertThat(bob.text(".paused")).startsWith("You are no longer a member of this room.");
+        assertThat(bob.js("return document.querySelector('#ready-toggle').offsetParent === null"))
+                .as("no ready toggle left to press").isEqualTo(true);
+        assertThat(bob.js("return document.querySelector('#chat-input').offsetParent === null"))
+                .as("no chat left to write in").isEqualTo(true);
+        bob.click("#back-to-lobby");
+        bob.await("the lobby", () -> bob.exists("#create-submit"));
+    }
 }
