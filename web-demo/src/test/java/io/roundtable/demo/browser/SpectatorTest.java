@@ -33,7 +33,9 @@ class SpectatorTest extends BrowserTest {
         for (Page watcher : List.of(sam, walt)) {
             watcher.await("the watcher sees the table", () -> watcher.exists(".avalon .seats"));
         }
-        assertThat(sam.text("#avalon-actions")).contains("You are watching");
+        assertThat(sam.text("#avalon-actions")).contains("You are watching").doesNotContain("Your move");
+        assertThat(sam.text("#actions-title")).as("a spectator has no move to be offered").isEqualTo("Watching");
+        sam.await("the spectator sees whom the table waits for", () -> sam.text("#watching").contains("Waiting for"));
 
         AvalonTable.playToTheEnd(List.of(ann), AvalonTable.Tactic.LOYAL, move -> {
             if (!ann.exists("#avalon-end")) {

@@ -102,7 +102,12 @@ export function avalonTable(ui) {
         choice ? `${who(game.you)} is asked to ${ASKED[choice.action] ?? choice.action}.`
           : waiting.length ? `Waiting for ${waiting.join(', ')}.` : 'Nobody has to act.')];
     }
-    if (frame.me.spectator) return [title, h('p', { class: 'muted' }, 'You are watching: you see only what everyone may see.')];
+    if (frame.me.spectator) {
+      // A spectator has no move: the panel says so, and whom the table waits for, under its own heading.
+      const waiting = (game.waitingFor ?? []).map(who);
+      return [h('h2', { id: 'actions-title' }, 'Watching'), h('p', { class: 'muted', id: 'watching' },
+        'You are watching: you see only what everyone may see.', waiting.length ? ` Waiting for ${waiting.join(', ')}.` : '')];
+    }
     if (!choice) {
       const waiting = (game.waitingFor ?? []).map(who);
       return [title, h('p', { class: 'muted', id: 'nothing-to-do' },
