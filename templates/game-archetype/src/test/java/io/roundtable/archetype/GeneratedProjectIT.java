@@ -129,7 +129,7 @@ class GeneratedProjectIT {
         try (Browser ann = new Browser()) {
             ann.go(devBase + "/#/");
             ann.await("the lobby offers the game", () -> ann.exists("#create-game option[value='oddeven']"));
-            ann.selectText("#create-game", find(oddEvenList(), "oddeven").get("title").asText());
+            ann.selectText("#create-game", find(devModeGames(), "oddeven").get("title").asText());
             ann.await("the options form drawn from the options record", () -> ann.exists("[data-option='seatLoss'] select"));
             ann.type("#name-lobby", "Ann");
             ann.type("#create-bots", "1");
@@ -154,7 +154,7 @@ class GeneratedProjectIT {
         }
     }
 
-    private static JsonNode oddEvenList() {
+    private static JsonNode devModeGames() {
         try {
             return JSON.readTree(get(devBase + "/api/games").body());
         } catch (IOException | InterruptedException e) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.roundtable.core.spi.Choice;
 import io.roundtable.core.spi.Decision;
@@ -132,9 +131,9 @@ public class LiarsDice implements GameRules<LiarsDiceOptions, LiarsDiceState, Li
             int left = state.dice().get(s).size() - (s == loser ? 1 : 0);
             next.add(roll(left, random));
         }
-        LiarsDiceState rolled = new LiarsDiceState(next, 0, null, new Call(seat, bid, state.dice(), found, loser));
-        int opener = rolled.in(loser) ? loser : rolled.nextAfter(loser);
-        return Decision.accept(new LiarsDiceState(next, opener, null, rolled.lastCall()), new Called(seat));
+        // The loser opens the next round; out of dice, the next seat that still has some does.
+        LiarsDiceState rolled = new LiarsDiceState(next, loser, null, new Call(seat, bid, state.dice(), found, loser));
+        return Decision.accept(rolled.in(loser) ? rolled : rolled.withTurn(rolled.nextAfter(loser)), new Called(seat));
     }
 
     /** Built for each viewer from scratch: your own dice, everyone's dice counts, the bid, the last call. */
@@ -195,8 +194,7 @@ public class LiarsDice implements GameRules<LiarsDiceOptions, LiarsDiceState, Li
             return Optional.empty();
         }
         int winner = state.standing().get(0);
-        Map<Integer, String> revealed = new TreeMap<>();
-        return Optional.of(new Outcome(List.of(winner), "Seat " + winner + " is the last one with dice.", revealed));
+        return Optional.of(new Outcome(List.of(winner), "Seat " + winner + " is the last one with dice.", Map.of()));
     }
 
     /** Each die under a cup is known to its seat alone. */

@@ -36,6 +36,10 @@ public record LiarsDiceState(List<List<Integer>> dice, int turn, Standing bid, C
         dice = dice.stream().map(List::copyOf).toList();
     }
 
+    LiarsDiceState withTurn(int seat) {
+        return new LiarsDiceState(dice, seat, bid, lastCall);
+    }
+
     public int players() {
         return dice.size();
     }
