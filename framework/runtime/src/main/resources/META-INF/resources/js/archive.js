@@ -38,10 +38,10 @@ export const archive = {
   },
 };
 
-/** "Ann (seat 0)", from a match's participants. */
+/** "Ann (seat 1)" for seat index 0, from a match's participants. */
 export function seatName(match, seat) {
   const p = match?.participants?.find((x) => x.seat === seat);
-  return p ? `${p.name} (seat ${seat})` : `Seat ${seat}`;
+  return p ? `${p.name} (seat ${seat + 1})` : `Seat ${seat + 1}`;
 }
 
 /** A date and time for people, in their own locale. */

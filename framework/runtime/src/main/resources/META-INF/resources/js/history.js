@@ -78,7 +78,7 @@ export function mountHistory(main, ctx, params) {
 
   function participants(match) {
     return h('ul', { class: 'participants' }, match.participants.map((p) => h('li', { 'data-seat': p.seat },
-      h('span', { class: 'member-name' }, p.name), h('span', { class: 'muted' }, ` seat ${p.seat}`),
+      h('span', { class: 'member-name' }, p.name), h('span', { class: 'muted' }, ` seat ${p.seat + 1}`),
       p.bot ? [' ', h('span', { class: 'tag tag-bot' }, 'bot')] : null,
       [p.revealed, RESULTS[p.result] ?? p.result].filter(Boolean).length
         ? `: ${[p.revealed, RESULTS[p.result] ?? p.result].filter(Boolean).join(', ')}` : '')));

@@ -37,7 +37,7 @@ export function membersPanel({ onMessage, onKick }) {
         },
         presenceDot(m),
         h('span', { class: 'member-name' }, m.name),
-        m.seat !== null ? h('span', { class: 'muted' }, ` seat ${m.seat}`) : null,
+        m.seat !== null ? h('span', { class: 'muted' }, ` seat ${m.seat + 1}`) : null,
         ' ', memberTags(m, frame),
         h('span', { class: 'member-actions' },
           me && m.id !== me && !m.bot
@@ -77,7 +77,7 @@ export function lobbyPanel(frame, { ready, watching }) {
   for (let s = 0; s < room.maxPlayers; s++) {
     const m = seated.find((x) => x.seat === s);
     seatItems.push(h('li', { class: `lobby-seat${m ? '' : ' free'}`, 'data-seat': s },
-      h('span', { class: 'muted' }, `Seat ${s}`), ' ',
+      h('span', { class: 'muted' }, `Seat ${s + 1}`), ' ',
       m ? [presenceDot(m), h('span', { class: 'member-name' }, m.name), ' ',
         h('span', { class: `ready-flag ${m.ready ? 'is-ready' : ''}` }, m.ready ? 'ready' : 'not ready')]
         : h('span', { class: 'muted' }, 'free')));

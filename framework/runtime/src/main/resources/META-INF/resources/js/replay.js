@@ -84,7 +84,7 @@ export function mountReplay(main, id, ctx, params) {
         h('a', { class: 'button subtle', href: '#/' }, 'Lobby'))),
     summary, controls, stage, jsonDetails));
 
-  const nameOf = (seat) => match?.participants?.find((p) => p.seat === seat)?.name ?? `Seat ${seat}`;
+  const nameOf = (seat) => match?.participants?.find((p) => p.seat === seat)?.name ?? `Seat ${seat + 1}`;
   const members = () => (match?.participants ?? []).map((p) => ({
     id: `seat-${p.seat}`, name: p.name, seat: p.seat, bot: p.bot, standIn: false, ready: true, presence: null,
   }));
@@ -199,9 +199,9 @@ export function mountReplay(main, id, ctx, params) {
     const options = [h('option', { value: 'spectator' }, 'A spectator (public facts only)')];
     for (const p of match.participants) {
       if (p.seat === you) {
-        options.push(h('option', { value: `seat:${p.seat}`, 'data-you': true }, `You (seat ${p.seat}: ${p.name})`));
+        options.push(h('option', { value: `seat:${p.seat}`, 'data-you': true }, `You (seat ${p.seat + 1}: ${p.name})`));
       } else if (fullReveal) {
-        options.push(h('option', { value: `seat:${p.seat}` }, `Seat ${p.seat}: ${p.name}${p.bot ? ' (bot)' : ''}`));
+        options.push(h('option', { value: `seat:${p.seat}` }, `Seat ${p.seat + 1}: ${p.name}${p.bot ? ' (bot)' : ''}`));
       }
     }
     if (fullReveal) options.push(h('option', { value: 'revealed' }, 'Everything, fully revealed'));

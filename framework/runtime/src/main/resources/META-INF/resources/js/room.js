@@ -125,7 +125,7 @@ function roomShell(main, room, ctx, source, seat) {
       ctx.notice.error(error);
       throw error;
     }),
-    nameOf: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo)?.name ?? `Seat ${seatNo}`,
+    nameOf: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo)?.name ?? `Seat ${seatNo + 1}`,
     memberAt: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo) ?? null,
   };
 

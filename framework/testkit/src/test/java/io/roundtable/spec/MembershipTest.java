@@ -37,6 +37,17 @@ class MembershipTest {
     }
 
     @Test
+    void two_members_of_a_room_never_share_a_name_and_nobody_takes_a_bots_name() {
+        Table table = Table.of(new HighCard()).bots(1).create();
+        table.join("Ann");
+        table.refuses(new Command.Join("ann", false, "client-ann"), "room/name_taken");
+        table.refuses(new Command.Join(" ANN ", true, "client-ANN"), "room/name_taken");
+        table.refuses(new Command.Join("bot 1", false, "client-bot"), "room/name_taken");
+        String annie = table.join("Annie");
+        assertThat(table.room().member(annie).orElseThrow().name()).isEqualTo("Annie");
+    }
+
+    @Test
     void a_full_room_refuses_another_player_but_still_takes_a_spectator() {
         Table table = Table.of(new HighCard()).create();
         for (String name : Tables.NAMES) {

@@ -90,7 +90,7 @@ class HistoryReplayTest extends BrowserTest {
         assertThat(page.exists("#replay-view [data-my-role]")).as("a spectator sees no role").isFalse();
         assertThat(Demo.replayViewers(page)).as("a spectator's eyes and Ann's own, nobody else's")
                 .containsExactly("spectator", "seat:" + seat);
-        assertThat(page.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + seat + ": Ann)");
+        assertThat(page.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + (seat + 1) + ": Ann)");
         String start = shownView();
 
         page.click("#replay-next");
@@ -105,7 +105,7 @@ class HistoryReplayTest extends BrowserTest {
         int other = firstVote(mine.get("moves"), seat, false) + 1;
         slideTo(own, steps);
         assertThat(page.text("#replay-move")).as("a spectator learns that Ann voted, not how")
-                .contains("Ann (seat " + seat + ") — vote,").doesNotContain("approve").doesNotContain("reject");
+                .contains("Ann (seat " + (seat + 1) + ") — vote,").doesNotContain("approve").doesNotContain("reject");
 
         String role = mine.at("/match/participants/" + seat + "/revealed").asText();
         page.select("#replay-viewer", "seat:" + seat);

@@ -84,7 +84,7 @@ class PalaceLettersTest extends BrowserTest {
         ann.await("the viewer can be chosen", () -> ann.enabled("#replay-viewer"));
         assertThat(Demo.replayViewers(ann)).as("a spectator's eyes and Ann's own, not Bob's, nothing revealed")
                 .containsExactly("spectator", "seat:" + annSeat);
-        assertThat(ann.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + annSeat + ": Ann)");
+        assertThat(ann.text("#replay-viewer option[data-you]")).isEqualTo("You (seat " + (annSeat + 1) + ": Ann)");
         ann.select("#replay-viewer", "seat:" + annSeat);
         ann.await("through her own eyes, her hand", () -> ann.exists("#replay-view #ll-hand [data-my-card]"));
         assertThat(ann.exists("#replay-view [data-play]")).as("a replay offers no moves").isFalse();

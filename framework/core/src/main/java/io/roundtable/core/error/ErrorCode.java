@@ -50,6 +50,7 @@ public enum ErrorCode {
     ROOM_FINISHED("room/finished", Http.CONFLICT, "The game is over."),
     ROOM_BUSY("room/busy", Http.CONFLICT, "The room is changing very fast right now; try again."),
     ROOM_NAME_INVALID("room/name_invalid", Http.BAD_REQUEST, "A display name has 1 to 32 characters and no control characters."),
+    ROOM_NAME_TAKEN("room/name_taken", Http.CONFLICT, "Someone in this room already has that name; choose another."),
 
     // action: game moves
     ACTION_STALE_VERSION("action/stale_version", Http.CONFLICT, "Your step or your choices changed since the version you saw; look again and retry."),

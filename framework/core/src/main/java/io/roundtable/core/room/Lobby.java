@@ -34,6 +34,10 @@ final class Lobby {
         if (join.client() != null && room.members().stream().anyMatch(m -> join.client().equals(m.client()))) {
             return Result.rejected(room, ErrorCode.ROOM_ALREADY_MEMBER.rejection());
         }
+        if (Names.taken(name.get(), room.members())) {
+            return Result.rejected(room, ErrorCode.ROOM_NAME_TAKEN.rejection("Someone in this room is already called "
+                    + name.get() + "; choose another name."));
+        }
         String id = "m" + (room.roster().joins() + 1);
         Pending pending = new Pending(room.withRoster(Roster::counted), now);
         if (join.spectator()) {

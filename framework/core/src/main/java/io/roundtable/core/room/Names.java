@@ -1,5 +1,7 @@
 package io.roundtable.core.room;
 
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Display names: trimmed, 1 to the configured length, no control characters. */
@@ -17,6 +19,27 @@ final class Names {
             return Optional.empty();
         }
         return Optional.of(trimmed);
+    }
+
+    /**
+     * Whether {@code name} is taken in a room, ignoring case: by a person (player or spectator) who is a member,
+     * or by one of the bots the room was created with ("Bot 2"). Two people, or a person and a bot, with one
+     * name could not tell the table apart. A bot that plays the seat of a person who left keeps that person's
+     * name, and the person may come back under it to watch.
+     */
+    static boolean taken(String name, Collection<Member> members) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return members.stream().filter(m -> !m.bot() || isBotName(m.name()))
+                .anyMatch(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** The name the engine gives the {@code n}th bot a room is created with. */
+    static String botName(int n) {
+        return "Bot " + n;
+    }
+
+    private static boolean isBotName(String name) {
+        return name.matches("Bot [1-9][0-9]*");
     }
 
     /** The longest client id a join may carry: the id is stored with the membership, so it is bounded. */

@@ -61,7 +61,7 @@ public final class RoomEngine {
         }
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < bots; i++) {
-            members.add(Member.botIn("m" + (i + 1), "Bot " + (i + 1), i, now));
+            members.add(Member.botIn("m" + (i + 1), Names.botName(i + 1), i, now));
         }
         Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now), members,
                 voice || adapter.rules().voice() ? Voice.open(settings.limits().voiceMax()) : null);

@@ -49,7 +49,7 @@ function shown(value) {
 function factList(entries, ui) {
   return h('dl', { class: 'facts' }, entries.map(([key, value]) => [
     h('dt', {}, capital(words(key))),
-    h('dd', { 'data-fact': key }, key === 'you' && typeof value === 'number' ? `seat ${value} (${ui.nameOf(value)})` : shown(value)),
+    h('dd', { 'data-fact': key }, key === 'you' && typeof value === 'number' ? `seat ${value + 1} (${ui.nameOf(value)})` : shown(value)),
   ]));
 }
 
@@ -58,7 +58,7 @@ function seatTable(perSeat, seats, ui) {
   return h('table', { class: 'seat-facts' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Seat'), perSeat.map(([key]) => h('th', { scope: 'col' }, capital(words(key)))))),
     h('tbody', {}, Array.from({ length: seats }, (_, seat) => h('tr', { 'data-seat': seat },
-      h('th', { scope: 'row' }, `${seat} · ${ui.nameOf(seat)}`),
+      h('th', { scope: 'row' }, `${seat + 1} · ${ui.nameOf(seat)}`),
       perSeat.map(([key, list]) => h('td', { 'data-fact': `${key}.${seat}` }, shown(list[seat])))))));
 }
 
@@ -94,7 +94,7 @@ function picker(param, choiceId, ui) {
       element: h('fieldset', { class: 'field', 'data-param': param.name },
         h('legend', {}, `${param.label} (choose ${count})`),
         param.from.map((value, i) => h('label', { class: 'check' }, boxes[i],
-          param.kind === 'seats' ? `${value} · ${ui.nameOf(value)}` : String(value)))),
+          param.kind === 'seats' ? `${value + 1} · ${ui.nameOf(value)}` : String(value)))),
       read() {
         const picked = boxes.filter((b) => b.checked).map((b) => param.from[Number(b.value)]);
         if (picked.length < param.min || picked.length > param.max) {
@@ -107,7 +107,7 @@ function picker(param, choiceId, ui) {
   if (param.kind === 'seats' || param.kind === 'cards' || param.kind === 'oneOf') {
     const values = param.kind === 'oneOf' ? param.values : param.from;
     const select = h('select', { id, 'data-key': id },
-      values.map((value, i) => h('option', { value: i }, param.kind === 'seats' ? `${value} · ${ui.nameOf(value)}` : String(value))));
+      values.map((value, i) => h('option', { value: i }, param.kind === 'seats' ? `${value + 1} · ${ui.nameOf(value)}` : String(value))));
     return {
       element: h('div', { class: 'field', 'data-param': param.name }, label, select),
       read: () => values[Number(select.value)],
