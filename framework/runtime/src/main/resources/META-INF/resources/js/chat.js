@@ -4,7 +4,7 @@
 // so "read" on the sender's side means the recipient had it in front of them.
 import { h, fill, rerender, time } from './dom.js';
 
-export function createChat({ source, notice }) {
+export function createChat({ source, notice, onUnread = () => {} }) {
   const conversations = new Map();
   const seen = new Set();
   const machine = []; // inbox messages not meant for people (e.g. voice signalling): never shown, never unread
@@ -22,7 +22,7 @@ export function createChat({ source, notice }) {
   const input = h('input', { id: 'chat-input', type: 'text', maxlength: 1000, autocomplete: 'off' });
   const inputLabel = h('label', { for: 'chat-input' }, 'Message to the room');
   const send = h('button', { type: 'submit', id: 'chat-send' }, 'Send');
-  const closedNote = h('p', { class: 'hint', hidden: true });
+  const closedNote = h('p', { class: 'hint', id: 'chat-closed', hidden: true });
   const heading = h('h2', { id: 'chat-title' }, 'Chat');
   const element = h('section', { class: 'panel chat', 'aria-labelledby': 'chat-title' },
     heading, tabs,
@@ -70,7 +70,7 @@ export function createChat({ source, notice }) {
   }
 
   function ingest(message, live) {
-    if (message.kind && message.kind !== 'chat') {
+    if (message.kind && message.kind !== 'chat' && message.kind !== 'notice') {
       machine.push(message);
       seen.add(message.seq);
       if (live) acknowledge();
@@ -90,6 +90,11 @@ export function createChat({ source, notice }) {
   }
 
   function messageItem(m) {
+    if (m.kind === 'notice') {
+      // The room speaking (a turn timer ran out): no sender, set apart from what people wrote.
+      return h('li', { class: 'message notice', 'data-seq': m.seq, 'data-id': m.id },
+        h('time', { datetime: m.at, class: 'muted' }, time(m.at)), ' ', h('span', { class: 'text' }, m.text));
+    }
     const mine = m.from === me;
     const direct = m.to?.kind === 'direct';
     return h('li', { class: `message${mine ? ' mine' : ''}`, 'data-seq': m.seq, 'data-id': m.id },
@@ -148,6 +153,7 @@ export function createChat({ source, notice }) {
       }, label(c), count ? h('span', { class: 'badge', 'aria-label': `${count} unread` }, String(count)) : null);
     }));
     heading.textContent = total ? `Chat (${total} unread)` : 'Chat';
+    onUnread(total);
   }
 
   function select(key) {
@@ -173,11 +179,15 @@ export function createChat({ source, notice }) {
     inputLabel.textContent = c.kind === 'room' ? 'Message to the room' : `Message to ${label(c)}`;
     const channelOpen = c.kind !== 'channel' || frame?.channels.some((ch) => ch.id === c.id && ch.canWrite);
     const recipientHere = c.kind !== 'direct' || frame?.room.members.some((m) => m.id === c.id);
-    const open = channelOpen && recipientHere;
+    // A game may quiet spectators for a step (Avalon, while the Assassin names Merlin): say so before they type.
+    const voiceAllowed = c.kind !== 'room' || !frame?.me.spectator || frame.room.spectatorsMayChat !== false;
+    const open = channelOpen && recipientHere && voiceAllowed;
     input.disabled = !open;
     send.disabled = !open;
     closedNote.hidden = open;
-    closedNote.textContent = open ? '' : (c.kind === 'channel' ? 'This channel is closed.' : 'This member has left the room.');
+    closedNote.textContent = open ? ''
+      : !voiceAllowed ? 'Spectators cannot chat right now; the room chat opens again after this step.'
+        : (c.kind === 'channel' ? 'This channel is closed.' : 'This member has left the room.');
   }
 
   function renderPicker() {

@@ -58,3 +58,15 @@ export const seats = {
     write(SEATS, all);
   },
 };
+
+const SOUND = 'roundtable.sound';
+
+/** Whether this browser wants sound cues: on unless the player switched them off. */
+export const sound = {
+  get on() {
+    return read(SOUND, true) !== false;
+  },
+  set on(value) {
+    write(SOUND, Boolean(value));
+  },
+};

@@ -8,6 +8,7 @@ import { memberSource, PollingSource } from './sources.js';
 import { createChat } from './chat.js';
 import { membersPanel, lobbyPanel } from './members.js';
 import { gameComponent, shortTitle } from './games/index.js';
+import { soundCues } from './sounds.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -106,13 +107,22 @@ function roomShell(main, room, ctx, source, seat) {
   const leaveArea = h('div', { class: 'leave-area' });
   const replaySlot = h('span', { class: 'replay-slot' });
   stage.append(lobbySlot, tableSlot);
-  const roomBody = h('div', { class: 'room-body' }, stage, side);
+  const sounds = soundCues();
+  // On a phone the table and the people-and-chat column are two views with a tab bar at the bottom, so
+  // neither sits a long scroll below the other; wider screens show both side by side and no tab bar.
+  const tableTab = h('button', { type: 'button', id: 'tab-table', 'aria-pressed': 'true', onclick: () => show('table') }, 'Table');
+  const sideBadge = h('span', { class: 'badge', hidden: true });
+  const sideTab = h('button', { type: 'button', id: 'tab-side', 'aria-pressed': 'false', onclick: () => show('side') },
+    'People & chat', sideBadge);
+  const roomTabs = h('nav', { class: 'room-tabs', 'aria-label': 'Room views' }, tableTab, sideTab);
+  const roomBody = h('div', { class: 'room-body', 'data-view': 'table' }, stage, side, roomTabs);
 
   fill(main, h('section', { class: 'room', 'aria-labelledby': 'room-title', 'data-room': room },
     h('header', { class: 'room-head' },
       title, phase,
       h('div', { class: 'room-tools' },
         replaySlot,
+        sounds.button,
         h('button', { type: 'button', onclick: copyLink }, 'Copy link'),
         watching ? [h('a', { class: 'button', href: `#/room/${room}` }, 'Join this room'),
           h('a', { class: 'button subtle', href: '#/' }, 'Lobby')] : leaveArea)),
@@ -128,6 +138,18 @@ function roomShell(main, room, ctx, source, seat) {
     nameOf: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo)?.name ?? `Seat ${seatNo + 1}`,
     memberAt: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo) ?? null,
   };
+
+  function show(view) {
+    roomBody.dataset.view = view;
+    tableTab.setAttribute('aria-pressed', String(view === 'table'));
+    sideTab.setAttribute('aria-pressed', String(view === 'side'));
+  }
+
+  function unread(total) {
+    sideBadge.hidden = total === 0;
+    sideBadge.textContent = String(total);
+    sideBadge.setAttribute('aria-label', `${total} unread`);
+  }
 
   function copyLink() {
     const link = `${location.origin}/#/room/${room}`;
@@ -269,9 +291,15 @@ function roomShell(main, room, ctx, source, seat) {
     }
   }
 
+  /** What the room itself says (a turn timer ran out) shows at once, besides its line in the chat. */
+  function onMessage(event) {
+    if (event.detail?.kind === 'notice') ctx.notice.info(event.detail.text);
+  }
+
   function onFrame() {
     const frame = source.frame;
     if (!frame) return;
+    sounds.heard(frame, watching);
     lastFrame = frame;
     if (!game) {
       game = gameComponent(frame.room.game);
@@ -281,7 +309,7 @@ function roomShell(main, room, ctx, source, seat) {
         title.textContent = `${shortTitle(list.find((g) => g.id === gameId), gameId)} · room ${room}`;
       }).catch(() => {});
       if (!watching) {
-        chat = createChat({ source, notice: ctx.notice });
+        chat = createChat({ source, notice: ctx.notice, onUnread: unread });
         side.append(chat.element);
         renderLeave();
       }
@@ -329,6 +357,7 @@ function roomShell(main, room, ctx, source, seat) {
   source.addEventListener('frame', onFrame);
   source.addEventListener('status', onStatus);
   source.addEventListener('error', onError);
+  source.addEventListener('message', onMessage);
   source.addEventListener('frame', tick);
   ticking = setInterval(tick, 250);
 
@@ -338,6 +367,7 @@ function roomShell(main, room, ctx, source, seat) {
       source.removeEventListener('frame', tick);
       source.removeEventListener('status', onStatus);
       source.removeEventListener('error', onError);
+      source.removeEventListener('message', onMessage);
       clearInterval(ticking);
       table?.destroy();
       chat?.destroy();

@@ -185,6 +185,17 @@ class MessagesTest {
     }
 
     @Test
+    void every_frame_says_whether_spectators_may_chat_so_a_page_can_say_so_before_they_type() {
+        var seated = Tables.playing(2);
+        Table table = seated.table();
+        String wes = table.watch("Wes");
+        assertThat(table.frame(wes).at("/room/spectatorsMayChat").asBoolean()).isTrue();
+        table.act(seated.seat(0), keep()).act(seated.seat(1), keep());
+        assertThat(table.frame(wes).at("/room/spectatorsMayChat").asBoolean()).isFalse();
+        assertThat(table.frame(null).at("/room/spectatorsMayChat").asBoolean()).as("the same for every viewer").isFalse();
+    }
+
+    @Test
     void acknowledging_moves_the_inbox_cursor_and_an_ack_beyond_the_inbox_is_refused() {
         Table table = Table.of(new HighCard()).create();
         String ann = table.join("Ann");

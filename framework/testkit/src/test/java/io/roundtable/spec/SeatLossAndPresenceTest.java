@@ -50,6 +50,35 @@ class SeatLossAndPresenceTest {
     }
 
     @Test
+    void a_member_whose_connection_closed_shows_offline_at_once_and_is_back_with_their_next_sign_of_life() {
+        Table table = Table.of(new HighCard()).create();
+        String ann = table.join("Ann");
+        String bob = table.join("Bob");
+        table.after(Duration.ofSeconds(2), ann, bob);
+        table.apply(new Command.Closed(bob, table.now()));
+        assertThat(presence(table, bob)).isEqualTo(Presence.OFFLINE);
+        assertThat(table.frame(ann).at("/room/members/1/presence").asText()).isEqualTo("OFFLINE");
+        table.after(Duration.ofSeconds(5), ann);
+        assertThat(presence(table, bob)).as("the sweep does not read his last heartbeat as a new one").isEqualTo(Presence.OFFLINE);
+        assertThat(table.room().member(bob)).as("his seat is kept as for any silence").isPresent();
+        table.heartbeat(bob);
+        assertThat(presence(table, bob)).isEqualTo(Presence.ONLINE);
+    }
+
+    @Test
+    void a_closed_connection_changes_nothing_for_a_member_seen_since() {
+        Table table = Table.of(new HighCard()).create();
+        table.join("Ann");
+        String bob = table.join("Bob");
+        table.after(Duration.ofSeconds(2), bob).heartbeat(bob);
+        long version = table.room().version();
+        table.apply(new Command.Closed(bob, table.now().minusSeconds(1)));
+        assertThat(presence(table, bob)).isEqualTo(Presence.ONLINE);
+        assertThat(table.room().version()).isEqualTo(version);
+        table.refuses(new Command.Closed("m9", table.now()), "room/not_member");
+    }
+
+    @Test
     void a_heartbeat_from_a_member_already_online_stores_nothing() {
         Table table = Table.of(new HighCard()).create();
         String ann = table.join("Ann");

@@ -5,6 +5,7 @@ import static io.roundtable.spec.Tables.keep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,32 @@ class TurnTimerTest {
         assertThat(table.room().slot().timer().step()).isEqualTo("turn-1");
         assertThat(table.room().slot().timer().deadline()).isEqualTo(table.now().plus(TURN));
         assertThat(table.room().slot().gameVersion()).isEqualTo(table.room().version());
+    }
+
+    @Test
+    void when_the_clock_runs_out_everyone_in_the_room_is_told_whose_time_ran_out() {
+        var seated = Tables.playing(3, HighCardOptions.timed(30));
+        Table table = seated.table();
+        String watcher = table.watch("Wes");
+        table.after(TURN, seated.all());
+        for (String member : List.of(seated.seat(0), seated.seat(1), seated.seat(2), watcher)) {
+            assertThat(table.inbox(member)).as(member).last().satisfies(m -> {
+                assertThat(m.kind()).isEqualTo("notice");
+                assertThat(m.from()).isNull();
+                assertThat(m.text()).isEqualTo("Time ran out for Ann: the game chose for them.");
+            });
+        }
+    }
+
+    @Test
+    void when_the_clock_runs_out_on_several_seats_one_notice_names_them_all() {
+        var seated = Tables.playing(3, HighCardOptions.timed(30));
+        Table table = seated.table();
+        table.act(seated.seat(0), keep()).act(seated.seat(1), keep()).act(seated.seat(2), keep())
+                .act(seated.seat(1), bet("high"));
+        table.after(TURN, seated.all());
+        assertThat(table.inbox(seated.seat(1))).filteredOn(m -> m.kind().equals("notice")).extracting(m -> m.text())
+                .containsExactly("Time ran out for Ann and Cy: the game chose for each of them.");
     }
 
     @Test

@@ -57,6 +57,7 @@ class RacesIT {
         settings.put("roundtable.presence.away-after", "1h");
         settings.put("roundtable.presence.offline-after", "2h");
         settings.put("roundtable.presence.grace-period", "3h");
+        settings.put("roundtable.presence.closed-after", "1h");
         settings.put("roundtable.store.inbox-length", Integer.toString(COUNT + 100));
         one = Node.start("races-node1", Servers.freePort(), servers.settings(settings));
         two = Node.start("races-node2", Servers.freePort(), servers.settings(settings));

@@ -22,7 +22,7 @@ import io.roundtable.core.spi.Viewer;
  * A test-only game for the runtime: each seat is dealt a secret number 0–999; in turn, seats guess the
  * next seat's number; a right guess wins (rarely: tests can count on the game going on), and after
  * {@code rounds} full rounds nobody does.
- * Seats 0 and 1 share a private channel "pair".
+ * Seats 0 and 1 share a private channel "pair". Spectators may not chat while the last seat guesses.
  */
 public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.Action> {
 
@@ -110,6 +110,12 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
     @Override
     public List<Channel> channels(State state) {
         return state.secrets().size() >= 2 ? List.of(Channel.among("pair", Set.of(0, 1))) : List.of();
+    }
+
+    /** Spectators keep quiet while the last seat guesses (so a page can be seen telling them so). */
+    @Override
+    public boolean spectatorsMayChat(State state) {
+        return state.turn() != state.secrets().size() - 1 || awaiting(state).isEmpty();
     }
 
     @Override

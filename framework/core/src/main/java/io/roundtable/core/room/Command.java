@@ -132,6 +132,19 @@ public sealed interface Command {
     }
 
     /**
+     * A member's last connection closed at {@code at} (a closed tab) and no sign of life came since: they show
+     * offline at once, rather than when their silence says so. Their seat is kept as for any silence, and
+     * their next sign of life brings them back.
+     */
+    record Closed(String member, Instant at) implements FromMember {
+        @Override
+        public Result handle(Desks desks, Room room, GameAdapter<?, ?, ?> game, Instant now) {
+            return desks.sweep.closed(room, member, at, now);
+        }
+
+    }
+
+    /**
      * The periodic sweep: presence from the last heartbeats, lost seats, the barrier countdown,
      * turn timers and idle rooms.
      */

@@ -87,6 +87,26 @@ final class Mail {
         return Recent.remember(step, send.member(), send.idempotencyKey(), settings.limits().recentReplies());
     }
 
+    /**
+     * The room tells every member (players and spectators, not bots) {@code text}, in the same change as
+     * {@code pending}: a room-wide message of kind {@code notice}, from nobody.
+     */
+    static void announce(Pending pending, String text) {
+        Room room = pending.room;
+        long number = room.post().messages() + 1;
+        String id = room.id() + ":" + number;
+        for (Member recipient : room.members()) {
+            if (recipient.bot()) {
+                continue;
+            }
+            long seq = recipient.inboxSeq() + 1;
+            pending.room = pending.room.withMember(recipient.id(), m -> m.withInboxSeq(seq));
+            pending.deliveries.add(new Delivery(recipient.id(),
+                    new Message(seq, id, null, null, Target.room(), text, pending.now, Message.NOTICE)));
+        }
+        pending.room = pending.room.withPost(new Postbox(number, room.post().receipts()));
+    }
+
     /** The channel if the sender may write to it; the same empty answer whether or not it exists. */
     private static Optional<Channel> writable(Room room, GameAdapter<?, ?, ?> game, Member sender, String channelId) {
         if (sender.isSpectator() || room.state() == null || room.state().isNull() || room.phase() != Phase.PLAY) {

@@ -1,6 +1,7 @@
 package io.roundtable.core.room;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +32,14 @@ final class Names {
         String wanted = name.toLowerCase(Locale.ROOT);
         return members.stream().filter(m -> !m.bot() || isBotName(m.name()))
                 .anyMatch(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** "Ann", "Ann and Bob", "Ann, Bob and Cy". */
+    static String inWords(List<String> names) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** The name the engine gives the {@code n}th bot a room is created with. */

@@ -1,6 +1,8 @@
 package io.roundtable.core.room;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,9 +125,13 @@ final class Play {
         advance(pending, game);
     }
 
-    /** Applies timeout actions for every awaited seat whose turn timer ran out. */
+    /**
+     * Applies timeout actions for every awaited seat whose turn timer ran out, and tells the room whose time
+     * ran out: the game chose for them, which their move in the log does not say by itself.
+     */
     void expireTimer(Pending pending, GameAdapter<?, ?, ?> game) {
         Room room = pending.room;
+        List<String> late = new ArrayList<>();
         for (int seat : new TreeSet<>(game.awaiting(room.state()))) {
             room = pending.room;
             Optional<JsonNode> action = game.onTimeout(room.state(), seat,
@@ -136,7 +142,13 @@ final class Play {
             Offers before = Offers.of(game, room.state());
             Decision<JsonNode> decision = game.apply(room.state(), seat, action.get(),
                     new Turn(pending.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
-            record(pending, game, Move.ACT, seat, action.get(), "timeout", decision, before);
+            if (record(pending, game, Move.ACT, seat, action.get(), "timeout", decision, before)) {
+                room.seated().stream().filter(m -> m.seat() == seat).findFirst().ifPresent(m -> late.add(m.name()));
+            }
+        }
+        if (!late.isEmpty()) {
+            Mail.announce(pending, "Time ran out for " + Names.inWords(late) + ": the game chose for "
+                    + (late.size() == 1 ? "them." : "each of them."));
         }
         pending.room = pending.room.withSlot(s -> s.withTimer(null));
         advance(pending, game);

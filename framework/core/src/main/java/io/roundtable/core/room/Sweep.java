@@ -38,6 +38,20 @@ final class Sweep {
         return pending.commit(memberId);
     }
 
+    /** A member's connection closed at {@code at}: offline now, unless they were seen after it (or are a bot). */
+    Result closed(Room room, String memberId, Instant at, Instant now) {
+        Optional<Member> member = room.member(memberId);
+        if (member.isEmpty()) {
+            return Result.rejected(room, ErrorCode.ROOM_NOT_MEMBER.rejection());
+        }
+        Member m = member.get();
+        if (m.bot() || m.presence() == Presence.OFFLINE || m.lastSeenAt().isAfter(at)) {
+            return Result.unchanged(room, new Reply.Accepted(room.version(), memberId, false));
+        }
+        Pending pending = new Pending(room.withMember(memberId, x -> x.seen(at, Presence.OFFLINE)), now);
+        return pending.commit(memberId);
+    }
+
     Result tick(Room room, GameAdapter<?, ?, ?> game, Command.Tick tick, Instant now) {
         Pending pending = new Pending(room, now);
         for (Member member : room.members()) {
@@ -46,7 +60,10 @@ final class Sweep {
             }
             Instant reported = tick.lastSeen().get(member.id());
             Instant seen = reported != null && reported.isAfter(member.lastSeenAt()) ? reported : member.lastSeenAt();
-            Presence presence = Presence.of(seen, now, settings.timings().awayAfter(), settings.timings().offlineAfter());
+            // Offline because their connection closed: they stay so until a sign of life newer than that.
+            boolean closed = member.presence() == Presence.OFFLINE && !seen.isAfter(member.lastSeenAt());
+            Presence presence = closed ? Presence.OFFLINE
+                    : Presence.of(seen, now, settings.timings().awayAfter(), settings.timings().offlineAfter());
             if (presence != member.presence()) {
                 pending.room = pending.room.withMember(member.id(), m -> m.seen(seen, presence));
             }

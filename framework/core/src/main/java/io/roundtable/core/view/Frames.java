@@ -177,6 +177,7 @@ public final class Frames {
         facts.put("paused", room.slot().paused());
         facts.put("barrierEndsAt", room.slot().barrierEndsAt() == null ? null : room.slot().barrierEndsAt().toString());
         facts.put("deadline", room.slot().timer() == null ? null : room.slot().timer().deadline().toString());
+        facts.put("spectatorsMayChat", room.phase() != Phase.PLAY || game.spectatorsMayChat(room.state()));
         ArrayNode members = facts.putArray("members");
         for (Member m : room.members()) {
             ObjectNode node = members.addObject();

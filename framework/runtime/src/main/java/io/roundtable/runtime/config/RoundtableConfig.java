@@ -98,6 +98,13 @@ public interface RoundtableConfig {
         @WithDefault("90s")
         Duration gracePeriod();
 
+        /**
+         * A member whose last socket on a node closed (a closed tab) and who has not come back within this
+         * time, on any node, shows offline at once: long enough for a page reload.
+         */
+        @WithDefault("4s")
+        Duration closedAfter();
+
         /** A member's heartbeats are written to the store at most this often. */
         @WithDefault("5s")
         Duration heartbeatWriteEvery();

@@ -125,6 +125,18 @@ public class CommandIntake {
         });
     }
 
+    /**
+     * A member's last socket on this node closed at {@code at}: unless a heartbeat came since (from a socket
+     * on another node, or a REST call), the room shows them offline now.
+     */
+    public Uni<Void> closed(String room, String member, Instant at) {
+        return store.seen(room).chain(seen -> {
+            Instant last = seen.get(member);
+            return last != null && last.isAfter(at) ? Uni.createFrom().voidItem()
+                    : rooms.apply(room, new Command.Closed(member, at)).replaceWithVoid();
+        });
+    }
+
     static Command toCore(String member, WireCommand command) {
         if (command instanceof WireCommand.ToRoom toRoom) {
             return toRoom.toCore(member);

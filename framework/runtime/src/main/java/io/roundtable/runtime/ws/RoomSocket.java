@@ -1,6 +1,9 @@
 package io.roundtable.runtime.ws;
 
+import java.time.Instant;
 import java.util.Optional;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -34,6 +37,7 @@ public class RoomSocket {
     static final String ID = "roundtable-room";
     /** RFC 6455: the endpoint received a message too big for it to process. */
     static final int MESSAGE_TOO_BIG = 1009;
+    private static final Logger LOG = Logger.getLogger(RoomSocket.class);
 
     private final Fanout fanout;
     private final CommandIntake commands;
@@ -128,7 +132,26 @@ public class RoomSocket {
         if (s != null) {
             fanout.remove(s);
             limits.closeSocket(Optional.ofNullable(s.client()).orElse("unknown"));
+            if (!connectedHere(s.room(), s.member())) {
+                whenStillGone(s.room(), s.member(), Instant.now());
+            }
         }
+    }
+
+    /**
+     * A member's last socket here closed (a closed tab, a lost network): if they have not come back here
+     * within {@code roundtable.presence.closed-after}, the room shows them offline now rather than when their
+     * silence grows long enough (a sign of life elsewhere since the close keeps them as they are).
+     */
+    private void whenStillGone(String room, String member, Instant at) {
+        Uni.createFrom().voidItem().onItem().delayIt().by(config.presence().closedAfter())
+                .chain(() -> connectedHere(room, member) ? Uni.createFrom().voidItem() : commands.closed(room, member, at))
+                .subscribe().with(done -> { }, failure -> LOG.debugf("Marking %s offline in %s failed: %s", member,
+                        room, failure.getMessage()));
+    }
+
+    private boolean connectedHere(String room, String member) {
+        return fanout.subscribers(room).stream().anyMatch(other -> other.member().equals(member));
     }
 
     private static Long number(String query, String name) {
