@@ -193,6 +193,7 @@ public final class Frames {
             node.put("presence", m.presence().name());
         }
         facts.set("outcome", room.slot().outcome() == null ? NODES.nullNode() : Json.tree(room.slot().outcome()));
+        facts.put("next", room.next());
         return facts;
     }
 
