@@ -97,8 +97,10 @@ class RematchRestTest {
         assertThat(again.getBoolean("created")).isFalse();
         assertThat(rematch(ann, 200).getString("room")).isEqualTo(next);
 
-        assertThat(bob.ok("GET", "/view", null).at("/frame/room/next").asText()).isEqualTo(next);
-        assertThat(spectate(ann.room).at("/room/next").asText()).as("anonymous spectators see it too").isEqualTo(next);
+        assertThat(bob.ok("GET", "/view", null).at("/frame/room/next/room").asText()).isEqualTo(next);
+        assertThat(bob.ok("GET", "/view", null).at("/frame/room/next/by").asText()).as("who asked first")
+                .isEqualTo(ann.member);
+        assertThat(spectate(ann.room).at("/room/next/room").asText()).as("anonymous spectators see it too").isEqualTo(next);
         JsonNode fresh = spectate(next);
         assertThat(fresh.at("/room/game").asText()).isEqualTo("guess");
         assertThat(fresh.at("/room/phase").asText()).isEqualTo("LOBBY");
@@ -197,7 +199,7 @@ class RematchRestTest {
         assertThat(reply.get("ok").asBoolean()).isTrue();
         assertThat(reply.get("created").asBoolean()).isTrue();
         String next = reply.get("room").asText();
-        bob.awaitFrame(f -> f.at("/room/next").asText().equals(next), WAIT);
+        bob.awaitFrame(f -> f.at("/room/next/room").asText().equals(next), WAIT);
 
         bob.sendFrame("{\"type\":\"rematch\",\"ref\":\"r2\"}");
         JsonNode second = bob.awaitReceived("reply", r -> r.path("ref").asText().equals("r2"), WAIT);

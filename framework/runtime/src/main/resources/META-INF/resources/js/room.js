@@ -8,6 +8,7 @@ import { memberSource, PollingSource } from './sources.js';
 import { createChat } from './chat.js';
 import { membersPanel, lobbyPanel } from './members.js';
 import { gameComponent, shortTitle } from './games/index.js';
+import { rematchOffer } from './rematch.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -105,6 +106,7 @@ function roomShell(main, room, ctx, source, seat) {
   const side = h('aside', { class: 'side', 'aria-label': 'People and chat' }, members.element);
   const leaveArea = h('div', { class: 'leave-area' });
   const replaySlot = h('span', { class: 'replay-slot' });
+  const rematch = rematchOffer({ room, seat, ctx });
   stage.append(lobbySlot, tableSlot);
   const roomBody = h('div', { class: 'room-body' }, stage, side);
 
@@ -117,6 +119,7 @@ function roomShell(main, room, ctx, source, seat) {
         watching ? [h('a', { class: 'button', href: `#/room/${room}` }, 'Join this room'),
           h('a', { class: 'button subtle', href: '#/' }, 'Lobby')] : leaveArea)),
     paused,
+    rematch.element,
     roomBody));
 
   const ui = {
@@ -292,6 +295,7 @@ function roomShell(main, room, ctx, source, seat) {
       replaySlot.append(h('a', { class: 'button primary', id: 'replay-link', href: `#/replay/${room}` }, 'Watch the replay'));
     }
     phase.dataset.phase = frame.room.phase;
+    rematch.update(frame);
     paused.hidden = !frame.room.paused;
     if (frame.room.paused) paused.textContent = 'The game is paused until a missing player returns.';
     members.render(frame, { canKick: !watching && frame.me.host && frame.room.phase === 'LOBBY' });

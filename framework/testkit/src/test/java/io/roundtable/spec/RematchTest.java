@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.Command;
+import io.roundtable.core.room.NextTable;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
 import io.roundtable.core.room.Room;
@@ -37,14 +38,15 @@ class RematchTest {
         Reply first = table.apply(new Command.Rematch(seated.seat(0), "room-2"));
         assertThat(first.accepted()).isTrue();
         assertThat(table.last().changed()).isTrue();
-        assertThat(table.room().next()).isEqualTo("room-2");
+        assertThat(table.room().next()).isEqualTo(new NextTable("room-2", seated.seat(0)));
         assertThat(table.room().version()).isEqualTo(before + 1);
-        assertThat(table.frame(seated.seat(1)).at("/room/next").asText()).isEqualTo("room-2");
+        assertThat(table.frame(seated.seat(1)).at("/room/next/room").asText()).isEqualTo("room-2");
+        assertThat(table.frame(seated.seat(1)).at("/room/next/by").asText()).isEqualTo(seated.seat(0));
 
         Reply again = table.apply(new Command.Rematch(seated.seat(1), "room-3"));
         assertThat(again.accepted()).isTrue();
         assertThat(table.last().changed()).as("a second ask changes nothing").isFalse();
-        assertThat(table.room().next()).isEqualTo("room-2");
+        assertThat(table.room().next()).isEqualTo(new NextTable("room-2", seated.seat(0)));
         assertThat(table.room().version()).isEqualTo(before + 1);
     }
 
@@ -55,7 +57,7 @@ class RematchTest {
         table.apply(new Command.Rematch(seated.seat(0), "room-2"));
         table.apply(new Command.Rematch(seated.seat(0), "room-9"));
         assertThat(table.last().changed()).isFalse();
-        assertThat(table.room().next()).isEqualTo("room-2");
+        assertThat(table.room().next()).isEqualTo(new NextTable("room-2", seated.seat(0)));
     }
 
     @Test
@@ -73,7 +75,7 @@ class RematchTest {
         Table table = seated.table();
         String wes = table.watch("Wes");
         assertThat(table.apply(new Command.Rematch(wes, "room-2")).accepted()).isTrue();
-        assertThat(table.room().next()).isEqualTo("room-2");
+        assertThat(table.room().next()).isEqualTo(new NextTable("room-2", wes));
     }
 
     @Test

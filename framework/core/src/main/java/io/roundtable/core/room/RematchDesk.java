@@ -29,6 +29,6 @@ final class RematchDesk {
         if (ask.nextRoom() == null || ask.nextRoom().isBlank() || ask.nextRoom().equals(room.id())) {
             return Result.rejected(room, ErrorCode.REQUEST_INVALID.rejection("A rematch names another room."));
         }
-        return new Pending(room.withNext(ask.nextRoom()).withLastActiveAt(now), now).commit(ask.member());
+        return new Pending(room.withNext(new NextTable(ask.nextRoom(), ask.member())).withLastActiveAt(now), now).commit(ask.member());
     }
 }

@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param post         its mail
  * @param recent       idempotency keys of recently accepted commands
  * @param voice        the room's voice mesh; null when the room has no voice
- * @param next         the room where this finished room's table plays again (a rematch); null until a member asks
+ * @param next         where this finished room's table plays again (a rematch); null until a member asks
  */
 public record Room(String id, long version, Instant updatedAt, Instant lastActiveAt, RoomFacts facts, Roster roster,
-        GameSlot slot, Postbox post, List<RecentReply> recent, Voice voice, String next) {
+        GameSlot slot, Postbox post, List<RecentReply> recent, Voice voice, NextTable next) {
 
     public Room {
         recent = List.copyOf(recent);
@@ -93,7 +93,7 @@ public record Room(String id, long version, Instant updatedAt, Instant lastActiv
         return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, recent, newVoice, next);
     }
 
-    Room withNext(String nextRoom) {
+    Room withNext(NextTable nextRoom) {
         return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, recent, voice, nextRoom);
     }
 

@@ -52,7 +52,7 @@ public class Rematches {
                 return Uni.createFrom().failure(new Problem(rejected.rejection(), rejected.version()));
             }
             if (!probe.changed()) {
-                return Uni.createFrom().item(new Next(room.next(), false, room.version()));
+                return Uni.createFrom().item(new Next(room.next().room(), false, room.version()));
             }
             if (!limits.createRoom(client)) {
                 return Uni.createFrom().failure(new Problem(ErrorCode.LIMIT_ROOMS,
@@ -73,10 +73,10 @@ public class Rematches {
                                 new Problem(rejected.rejection(), rejected.version())));
                     }
                     Room finished = step.room();
-                    if (created.id().equals(finished.next())) {
+                    if (created.id().equals(finished.next().room())) {
                         return Uni.createFrom().item(new Next(created.id(), true, finished.version()));
                     }
-                    return rooms.remove(created).replaceWith(new Next(finished.next(), false, finished.version()));
+                    return rooms.remove(created).replaceWith(new Next(finished.next().room(), false, finished.version()));
                 });
     }
 }
