@@ -65,8 +65,9 @@ export function rematchOffer({ room, seat, ctx }) {
       element.replaceChildren();
     } else if (!next) {
       fill(element, seat
-        ? h('button', { type: 'button', class: 'primary', id: 'rematch-start', onclick: once(() => start(frame)) },
-          'Play again with the same table')
+        ? [h('button', { type: 'button', class: 'primary', id: 'rematch-start', onclick: once(() => start(frame)) },
+          'Play again with the same table'),
+        h('span', { class: 'muted' }, 'A new room with the same game, options and bots; everyone here is offered to join.')]
         : null);
       element.hidden = !seat;
     } else {

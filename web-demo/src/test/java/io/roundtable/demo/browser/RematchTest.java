@@ -32,6 +32,7 @@ class RematchTest extends BrowserTest {
         Demo.ready(ann);
         Demo.ready(bob);
         playToTheEnd(ann, bob);
+        Demo.screenshot(ann, "rematch-offer.png");
         assertThat(ann.exists("#rematch-start")).isTrue();
         assertThat(bob.exists("#rematch-join")).as("no offer before anyone asked").isFalse();
 
@@ -43,6 +44,7 @@ class RematchTest extends BrowserTest {
         assertThat(bob.text("#rematch .rematch-text")).isEqualTo("Ann started a new game with the same table.");
         assertThat(bob.text("#rematch-join")).isEqualTo("Join the new game");
         assertThat(bob.hash()).isEqualTo("#/room/" + room);
+        Demo.screenshot(bob, "rematch.png");
 
         bob.click("#rematch-join");
         bob.await("Bob is in the new room", () -> bob.hash().equals("#/room/" + next) && bob.exists("#chat-input"));
