@@ -9,6 +9,7 @@ import { createChat } from './chat.js';
 import { membersPanel, lobbyPanel } from './members.js';
 import { gameComponent, shortTitle } from './games/index.js';
 import { soundCues } from './sounds.js';
+import { rematchOffer } from './rematch.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -106,6 +107,7 @@ function roomShell(main, room, ctx, source, seat) {
   const side = h('aside', { class: 'side', 'aria-label': 'People and chat' }, members.element);
   const leaveArea = h('div', { class: 'leave-area' });
   const replaySlot = h('span', { class: 'replay-slot' });
+  const rematch = rematchOffer({ room, seat, ctx });
   stage.append(lobbySlot, tableSlot);
   const sounds = soundCues();
   // On a phone the table and the people-and-chat column are two views with a tab bar at the bottom, so
@@ -127,6 +129,7 @@ function roomShell(main, room, ctx, source, seat) {
         watching ? [h('a', { class: 'button', href: `#/room/${room}` }, 'Join this room'),
           h('a', { class: 'button subtle', href: '#/' }, 'Lobby')] : leaveArea)),
     paused,
+    rematch.element,
     roomBody));
 
   const ui = {
@@ -320,6 +323,7 @@ function roomShell(main, room, ctx, source, seat) {
       replaySlot.append(h('a', { class: 'button primary', id: 'replay-link', href: `#/replay/${room}` }, 'Watch the replay'));
     }
     phase.dataset.phase = frame.room.phase;
+    rematch.update(frame);
     paused.hidden = !frame.room.paused;
     if (frame.room.paused) paused.textContent = 'The game is paused until a missing player returns.';
     members.render(frame, { canKick: !watching && frame.me.host && frame.room.phase === 'LOBBY' });

@@ -52,6 +52,19 @@ public sealed interface Command {
 
     }
 
+    /**
+     * A member of a finished room asks to play again with the same table in room {@code nextRoom}, which
+     * the runtime has just created. The first ask sets the finished room's {@link Room#next() next}; every
+     * later one changes nothing, and the one who asked learns the room already chosen from it.
+     */
+    record Rematch(String member, String nextRoom) implements FromMember {
+        @Override
+        public Result handle(Desks desks, Room room, GameAdapter<?, ?, ?> game, Instant now) {
+            return RematchDesk.rematch(room, this, now);
+        }
+
+    }
+
     record Ready(String member, boolean ready) implements FromMember {
         @Override
         public Result handle(Desks desks, Room room, GameAdapter<?, ?, ?> game, Instant now) {

@@ -23,9 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param post         its mail
  * @param recent       idempotency keys of recently accepted commands
  * @param voice        the room's voice mesh; null when the room has no voice
+ * @param next         where this finished room's table plays again (a rematch); null until a member asks
  */
 public record Room(String id, long version, Instant updatedAt, Instant lastActiveAt, RoomFacts facts, Roster roster,
-        GameSlot slot, Postbox post, List<RecentReply> recent, Voice voice) {
+        GameSlot slot, Postbox post, List<RecentReply> recent, Voice voice, NextTable next) {
 
     public Room {
         recent = List.copyOf(recent);
@@ -38,7 +39,7 @@ public record Room(String id, long version, Instant updatedAt, Instant lastActiv
     /** A room just made, before its first change is committed: its bots, in the lobby. */
     static Room created(String id, RoomFacts facts, List<Member> bots, Voice voice) {
         return new Room(id, 0, facts.createdAt(), facts.createdAt(), facts, Roster.ofBots(bots), GameSlot.lobby(),
-                Postbox.empty(), List.of(), voice);
+                Postbox.empty(), List.of(), voice, null);
     }
 
     /** The phase; short for {@code slot().phase()}. */
@@ -73,27 +74,31 @@ public record Room(String id, long version, Instant updatedAt, Instant lastActiv
     }
 
     Room withRoster(UnaryOperator<Roster> change) {
-        return new Room(id, version, updatedAt, lastActiveAt, facts, change.apply(roster), slot, post, recent, voice);
+        return new Room(id, version, updatedAt, lastActiveAt, facts, change.apply(roster), slot, post, recent, voice, next);
     }
 
     Room withSlot(UnaryOperator<GameSlot> change) {
-        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, change.apply(slot), post, recent, voice);
+        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, change.apply(slot), post, recent, voice, next);
     }
 
     Room withPost(Postbox newPost) {
-        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, newPost, recent, voice);
+        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, newPost, recent, voice, next);
     }
 
     Room withRecent(List<RecentReply> newRecent) {
-        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, newRecent, voice);
+        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, newRecent, voice, next);
     }
 
     Room withVoice(Voice newVoice) {
-        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, recent, newVoice);
+        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, recent, newVoice, next);
+    }
+
+    Room withNext(NextTable nextRoom) {
+        return new Room(id, version, updatedAt, lastActiveAt, facts, roster, slot, post, recent, voice, nextRoom);
     }
 
     Room withLastActiveAt(Instant at) {
-        return new Room(id, version, updatedAt, at, facts, roster, slot, post, recent, voice);
+        return new Room(id, version, updatedAt, at, facts, roster, slot, post, recent, voice, next);
     }
 
     /** Short for changing one member through the roster. */
@@ -103,8 +108,8 @@ public record Room(String id, long version, Instant updatedAt, Instant lastActiv
 
     /** Stamps a change: the next version, and the game version too when the game or phase moved. */
     Room committed(Instant now, boolean gameChanged) {
-        long next = version + 1;
-        GameSlot stamped = gameChanged ? slot.withGameVersion(next) : slot;
-        return new Room(id, next, now, lastActiveAt, facts, roster, stamped, post, recent, voice);
+        long nextVersion = version + 1;
+        GameSlot stamped = gameChanged ? slot.withGameVersion(nextVersion) : slot;
+        return new Room(id, nextVersion, now, lastActiveAt, facts, roster, stamped, post, recent, voice, next);
     }
 }

@@ -63,7 +63,7 @@ public final class RoomEngine {
         for (int i = 0; i < bots; i++) {
             members.add(Member.botIn("m" + (i + 1), Names.botName(i + 1), i, now));
         }
-        Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now), members,
+        Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now, bots), members,
                 voice || adapter.rules().voice() ? Voice.open(settings.limits().voiceMax()) : null);
         Pending pending = new Pending(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {

@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param options   the game's options, validated and normalised
  * @param seed      the match seed: with the move log it replays the game exactly
  * @param createdAt when the room was created
+ * @param bots      how many bots it was created with (a rematch is created with as many); 0 for a room
+ *                  stored before this was recorded
  */
-public record RoomFacts(String game, JsonNode options, long seed, Instant createdAt) {
+public record RoomFacts(String game, JsonNode options, long seed, Instant createdAt, Integer bots) {
+
+    public RoomFacts {
+        bots = bots == null ? 0 : bots;
+    }
 }

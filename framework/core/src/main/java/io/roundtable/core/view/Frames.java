@@ -194,6 +194,11 @@ public final class Frames {
             node.put("presence", m.presence().name());
         }
         facts.set("outcome", room.slot().outcome() == null ? NODES.nullNode() : Json.tree(room.slot().outcome()));
+        if (room.next() == null) {
+            facts.putNull("next");
+        } else {
+            facts.putObject("next").put("room", room.next().room()).put("by", room.next().by());
+        }
         return facts;
     }
 

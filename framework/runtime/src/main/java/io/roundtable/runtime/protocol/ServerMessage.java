@@ -57,9 +57,14 @@ public sealed interface ServerMessage {
      * The answer to a command sent over the socket (matched by {@code ref}). {@code replayed} comes with
      * accepted commands only, as in REST's {@code {"ok","version","replayed"}}: true when an idempotency
      * key matched an earlier accepted command, which was answered again and not applied again. A refusal
-     * carries {@code error} instead.
+     * carries {@code error} instead. The answer to {@code rematch} carries the next {@code room} and whether
+     * this command {@code created} it (both omitted on every other answer).
      */
-    record Reply(String ref, boolean ok, Long version, Boolean replayed, ErrorBody error) implements ServerMessage {
+    record Reply(String ref, boolean ok, Long version, Boolean replayed, ErrorBody error, String room, Boolean created)
+            implements ServerMessage {
+        public Reply(String ref, boolean ok, Long version, Boolean replayed, ErrorBody error) {
+            this(ref, ok, version, replayed, error, null, null);
+        }
     }
 
     /** An error not tied to a command (a socket message that could not be read, a limit). */

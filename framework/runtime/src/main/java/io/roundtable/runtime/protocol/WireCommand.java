@@ -26,6 +26,7 @@ import io.roundtable.core.room.Command;
         @JsonSubTypes.Type(value = WireCommand.Kick.class, name = "kick"),
         @JsonSubTypes.Type(value = WireCommand.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = WireCommand.Sync.class, name = "sync"),
+        @JsonSubTypes.Type(value = WireCommand.Rematch.class, name = "rematch"),
         @JsonSubTypes.Type(value = WireCommand.VoiceJoin.class, name = "voice-join"),
         @JsonSubTypes.Type(value = WireCommand.VoiceLeave.class, name = "voice-leave"),
         @JsonSubTypes.Type(value = WireCommand.VoiceReport.class, name = "voice-report") })
@@ -138,5 +139,14 @@ public sealed interface WireCommand {
     /** Asks again for what was missed since {@code version} and inbox sequence {@code inbox}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record Sync(Long version, Long inbox, String ref) implements WireCommand {
+    }
+
+    /**
+     * Play again with the same table (a finished room): answered with the next room, created by the first
+     * member to ask. Over REST it has its own path, {@code POST /api/rooms/{room}/rematch}, whose answer
+     * names the room.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Rematch(String ref) implements WireCommand {
     }
 }

@@ -56,6 +56,10 @@ public final class Api {
     public record Accepted(boolean ok, long version, boolean replayed) {
     }
 
+    /** The finished room's next room ({@code room}), and whether this call {@code created} it. */
+    public record Rematch(String room, boolean created) {
+    }
+
     /** A viewer's frame at {@code version}. */
     public record View(long version, JsonNode frame) {
     }

@@ -24,11 +24,14 @@ import io.roundtable.core.room.Reply;
 import io.roundtable.core.view.Frames;
 import io.roundtable.runtime.protocol.Problem;
 import io.roundtable.runtime.protocol.WireCommand;
+import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.rooms.CommandIntake;
+import io.roundtable.runtime.rooms.Rematches;
 import io.roundtable.runtime.rooms.RoomService;
 import io.roundtable.runtime.rooms.Tokens;
 import io.roundtable.runtime.store.RoomStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What a member does in a room. Every call carries the member's seat token
@@ -46,9 +49,14 @@ public class MemberResource {
     private final RoomService rooms;
     private final RoomStore store;
     private final IceServers ice;
+    private final Rematches rematches;
+    private final RateLimits limits;
 
-    public MemberResource(Tokens tokens, CommandIntake commands, RoomService rooms, RoomStore store, IceServers ice) {
+    public MemberResource(Tokens tokens, CommandIntake commands, RoomService rooms, RoomStore store, IceServers ice,
+            Rematches rematches, RateLimits limits) {
         this.ice = ice;
+        this.rematches = rematches;
+        this.limits = limits;
         this.tokens = tokens;
         this.commands = commands;
         this.rooms = rooms;
@@ -115,6 +123,19 @@ public class MemberResource {
     @Operation(summary = "A sign of life (the WebSocket's ping does the same)")
     public Uni<Api.Accepted> heartbeat(@PathParam("room") String room, @HeaderParam("Authorization") String auth) {
         return run(room, auth, new WireCommand.Ping(null));
+    }
+
+    @POST
+    @Path("/rematch")
+    @Operation(summary = "Play again with the same table: the finished room's next room, created by the first member to ask")
+    public Uni<Api.Rematch> rematch(@PathParam("room") String room, @HeaderParam("Authorization") String auth,
+            HttpServerRequest request) {
+        String member = member(room, auth);
+        if (!limits.command(room, member)) {
+            return Uni.createFrom().failure(new Problem(ErrorCode.RATE_LIMITED));
+        }
+        return rematches.ask(room, member, RoomsResource.client(request))
+                .map(next -> new Api.Rematch(next.room(), next.created()));
     }
 
     @GET

@@ -141,6 +141,10 @@ public class CommandIntake {
         if (command instanceof WireCommand.ToRoom toRoom) {
             return toRoom.toCore(member);
         }
+        if (command instanceof WireCommand.Rematch) {
+            throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND,
+                    "Over REST, ask for a rematch at POST /api/rooms/{room}/rematch; its answer names the room.");
+        }
         throw new Problem(ErrorCode.REQUEST_UNKNOWN_COMMAND);
     }
 }

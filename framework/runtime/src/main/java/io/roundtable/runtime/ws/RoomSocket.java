@@ -25,6 +25,7 @@ import io.roundtable.runtime.push.Fanout;
 import io.roundtable.runtime.push.ReplyRoute;
 import io.roundtable.runtime.push.Subscriber;
 import io.roundtable.runtime.rooms.CommandIntake;
+import io.roundtable.runtime.rooms.Rematches;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,8 +44,11 @@ public class RoomSocket {
     private final CommandIntake commands;
     private final RateLimits limits;
     private final RoundtableConfig config;
+    private final Rematches rematches;
 
-    public RoomSocket(Fanout fanout, CommandIntake commands, RateLimits limits, RoundtableConfig config) {
+    public RoomSocket(Fanout fanout, CommandIntake commands, RateLimits limits, RoundtableConfig config,
+            Rematches rematches) {
+        this.rematches = rematches;
         this.fanout = fanout;
         this.commands = commands;
         this.limits = limits;
@@ -97,6 +101,9 @@ public class RoomSocket {
             return beat.onFailure().recoverWithNull()
                     .chain(() -> send(s, new ServerMessage.Pong(ping.ref(), System.currentTimeMillis())));
         }
+        if (command instanceof WireCommand.Rematch rematch) {
+            return rematch(s, rematch);
+        }
         // A command is a sign of life too, written at most as often as a ping's, and only once the command
         // holds its place in the room's queue: signalling and moves from one socket keep their order.
         boolean signOfLife = s.heartbeatDue(config.presence().heartbeatWriteEvery());
@@ -107,6 +114,19 @@ public class RoomSocket {
                         null, ((Problem) p).body()))
                 .chain(message -> route.delivered() ? Uni.createFrom().voidItem() : send(s, message))
                 .call(() -> commands.afterwards(s.room(), s.member(), command, signOfLife));
+    }
+
+    /** Answered with the next room: not a change of this room alone, so not a {@link CommandIntake} command. */
+    private Uni<Void> rematch(Subscriber s, WireCommand.Rematch rematch) {
+        if (!limits.command(s.room(), s.member())) {
+            return send(s, new ServerMessage.Reply(rematch.ref(), false, null, null, ErrorBody.of(ErrorCode.RATE_LIMITED)));
+        }
+        return rematches.ask(s.room(), s.member(), Optional.ofNullable(s.client()).orElse("unknown"))
+                .map(next -> new ServerMessage.Reply(rematch.ref(), true, next.version(), null, null, next.room(),
+                        next.created()))
+                .onFailure(Problem.class).recoverWithItem(p -> new ServerMessage.Reply(rematch.ref(), false, null,
+                        null, ((Problem) p).body()))
+                .chain(message -> send(s, message));
     }
 
     private Uni<Void> send(Subscriber s, ServerMessage message) {
