@@ -8,6 +8,7 @@ import { memberSource, PollingSource } from './sources.js';
 import { createChat } from './chat.js';
 import { membersPanel, lobbyPanel } from './members.js';
 import { gameComponent, shortTitle } from './games/index.js';
+import { voicePanel } from './voice-panel.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -88,6 +89,7 @@ function roomShell(main, room, ctx, source, seat) {
   let game = null;
   let table = null;
   let chat = null;
+  let voice = null; // the voice panel, for a member of a room with a voice mesh
   let lastFrame = null;
   let clockOffset = 0;
   let failures = 0;
@@ -308,6 +310,10 @@ function roomShell(main, room, ctx, source, seat) {
       table.render(frame);
     }
     chat?.update(frame);
+    if (!voice && !watching && frame.voice) {
+      voice = voicePanel(source, { notice: ctx.notice });
+      members.element.after(voice.element);
+    }
   }
 
   async function setReady(ready) {
@@ -341,6 +347,7 @@ function roomShell(main, room, ctx, source, seat) {
       clearInterval(ticking);
       table?.destroy();
       chat?.destroy();
+      voice?.destroy();
       source.close();
       ctx.banner.hidden = true;
     },
