@@ -61,14 +61,15 @@ export function mountLobby(main, ctx) {
     h('section', { class: 'lobby', 'aria-labelledby': 'lobby-title' },
       h('div', { class: 'page-head' },
         h('h1', { id: 'lobby-title' }, 'Lobby'),
-        h('a', { class: 'button', href: '#/history', id: 'history-link' }, 'Finished matches and replays'),
-        h('a', { class: 'button subtle', href: '/voice.html', id: 'voice-page-link' }, 'Just talk: a voice room on its own page')),
+        h('a', { class: 'button', href: '#/history', id: 'history-link' }, 'Finished matches and replays')),
       name.element,
       h('div', { class: 'lobby-columns' },
         h('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
           h('h2', { id: 'rooms-title' }, 'Rooms'), roomsRegion),
         h('section', { class: 'panel', 'aria-labelledby': 'create-title' },
-          h('h2', { id: 'create-title' }, 'Create a room'), createRegion))));
+          h('h2', { id: 'create-title' }, 'Create a room'), createRegion,
+          h('p', { class: 'hint' }, 'Only want to talk? Choose the voice room above, or open ',
+            h('a', { href: '/voice.html', id: 'voice-page-link' }, 'a voice room on a page of its own'), '.')))));
 
   let games = [];
   let timer = null;
