@@ -33,6 +33,7 @@ export function microphoneSentence(error) {
  */
 export function voicePanel(client, { notice, matrixOpen = false } = {}) {
   const mesh = new VoiceMesh(client);
+  window.__roundtableVoice = mesh; // for the console and the browser tests, like window.__roundtable
   let destroyed = false;
 
   const toggle = h('button', { type: 'button', id: 'voice-toggle', class: 'primary', disabled: true, onclick: toggleVoice },
