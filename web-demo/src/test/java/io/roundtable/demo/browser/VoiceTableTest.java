@@ -75,6 +75,7 @@ class VoiceTableTest extends BrowserTest {
         assertThat(ann.text("#voice-status")).as("no media can flow here, and the panel says with whom")
                 .isEqualTo("Connected to 0 of 1; not yet with Bob.");
         assertThat(visible(ann, ".voice-matrix-box")).as("the link matrix, for two or more").isTrue();
+        Demo.screenshot(ann, "voice-table.png");
 
         bob.click("#mute");
         ann.await("Ann sees Bob muted", () -> ann.exists(peer(bobId) + " .voice-muted"));
@@ -134,7 +135,7 @@ class VoiceTableTest extends BrowserTest {
     }
 
     private Page withMicrophone(String... switches) {
-        Page page = Chromium.open(uri.toString(), 1280, 900, switches);
+        Page page = Chromium.open(uri.toString(), 1280, 1000, switches);
         microphones.add(page);
         page.beforeEveryDocument(RELAY_ONLY);
         return page;
