@@ -18,7 +18,8 @@ class GameListTest {
         given().when().get("/api/games")
                 .then().statusCode(200)
                 .body("find { it.id == 'avalon' }.ui", equalTo("/games/avalon/ui.js"))
-                .body("find { it.id == 'loveletter' }.ui", equalTo("/games/loveletter/ui.js"));
+                .body("find { it.id == 'loveletter' }.ui", equalTo("/games/loveletter/ui.js"))
+                .body("find { it.id == 'voice' }.ui", equalTo("/games/voice/ui.js"));
         given().when().get("/games/avalon/ui.js")
                 .then().statusCode(200)
                 .contentType(containsString("javascript"))
@@ -36,10 +37,18 @@ class GameListTest {
     }
 
     @Test
+    void a_voice_room_game_says_every_room_of_it_has_voice_and_the_others_leave_it_to_the_creator() {
+        given().when().get("/api/games")
+                .then().statusCode(200)
+                .body("find { it.id == 'voice' }.voice", equalTo(true))
+                .body("find { it.id == 'avalon' }.voice", equalTo(false));
+    }
+
+    @Test
     void a_game_without_a_component_of_its_own_has_no_ui_and_gets_the_generic_table() {
         given().when().get("/api/games")
                 .then().statusCode(200)
-                .body("find { it.id == 'voice' }.ui", nullValue());
+                .body("find { it.id == 'liarsdice' }.ui", nullValue());
         given().when().get("/js/games/generic.js").then().statusCode(200);
     }
 }

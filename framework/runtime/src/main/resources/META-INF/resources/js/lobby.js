@@ -67,7 +67,9 @@ export function mountLobby(main, ctx) {
         h('section', { class: 'panel', 'aria-labelledby': 'rooms-title' },
           h('h2', { id: 'rooms-title' }, 'Rooms'), roomsRegion),
         h('section', { class: 'panel', 'aria-labelledby': 'create-title' },
-          h('h2', { id: 'create-title' }, 'Create a room'), createRegion))));
+          h('h2', { id: 'create-title' }, 'Create a room'), createRegion,
+          h('p', { class: 'hint' }, 'Only want to talk? Choose the voice room above, or open ',
+            h('a', { href: '/voice.html', id: 'voice-page-link' }, 'a voice room on a page of its own'), '.')))));
 
   let games = [];
   let timer = null;
@@ -153,6 +155,10 @@ export function mountLobby(main, ctx) {
     const botsHint = h('p', { id: 'create-bots-hint', class: 'hint' });
     const role = h('select', { id: 'create-as' },
       h('option', { value: 'player' }, 'a player'), h('option', { value: 'spectator' }, 'a spectator'));
+    const voice = h('input', { id: 'create-voice', type: 'checkbox', 'aria-describedby': 'create-voice-hint',
+      onchange: () => { wantVoice = voice.checked; } });
+    let wantVoice = false;
+    const voiceHint = h('p', { id: 'create-voice-hint', class: 'hint' });
     const submit = h('button', { type: 'submit', class: 'primary', id: 'create-submit' }, 'Create room');
     let form = null;
 
@@ -160,6 +166,11 @@ export function mountLobby(main, ctx) {
       const info = games.find((g) => g.id === select.value);
       form = gameComponent(info.id).optionsForm(info);
       fill(formSlot, form.element);
+      // A voice room always has voice; any other room may ask for it.
+      voice.disabled = info.voice;
+      voice.checked = info.voice || wantVoice;
+      voiceHint.textContent = info.voice ? 'Every room of this kind has voice.'
+        : 'Talk in the browser while you play: the room page gets a voice panel (join, mute, who hears whom).';
       updateBots();
       form.element.addEventListener('change', updateBots);
     }
@@ -184,7 +195,8 @@ export function mountLobby(main, ctx) {
       }
       submit.disabled = true;
       try {
-        const created = await lobby.create({ game: select.value, options, bots: Number(bots.value) || 0 });
+        const created = await lobby.create({ game: select.value, options, bots: Number(bots.value) || 0,
+          voice: voice.checked });
         await joinRoom(created.id, { spectator: role.value === 'spectator', game: select.value });
         ctx.go(`#/room/${created.id}`);
       } catch (error) {
@@ -198,6 +210,7 @@ export function mountLobby(main, ctx) {
       h('div', { class: 'field' }, h('label', { for: 'create-game' }, 'Game'), select),
       formSlot,
       h('div', { class: 'field' }, h('label', { for: 'create-bots' }, 'Bots'), bots, botsHint),
+      h('div', { class: 'field' }, h('label', { class: 'check' }, voice, 'Voice chat'), voiceHint),
       h('div', { class: 'field' }, h('label', { for: 'create-as' }, 'Join the room as'), role),
       submit));
     showForm();

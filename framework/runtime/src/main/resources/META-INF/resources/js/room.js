@@ -10,6 +10,7 @@ import { membersPanel, lobbyPanel } from './members.js';
 import { gameComponent, shortTitle } from './games/index.js';
 import { soundCues } from './sounds.js';
 import { rematchOffer } from './rematch.js';
+import { voicePanel } from './voice-panel.js';
 
 /** #/room/<id>: your seat in the room, or a form to take one. */
 export function mountRoom(main, room, ctx) {
@@ -90,6 +91,7 @@ function roomShell(main, room, ctx, source, seat) {
   let game = null;
   let table = null;
   let chat = null;
+  let voice = null; // the voice panel, for a member of a room with a voice mesh
   let lastFrame = null;
   let clockOffset = 0;
   let failures = 0;
@@ -340,6 +342,10 @@ function roomShell(main, room, ctx, source, seat) {
       table.render(frame);
     }
     chat?.update(frame);
+    if (!voice && !watching && frame.voice) {
+      voice = voicePanel(source, { notice: ctx.notice });
+      members.element.after(voice.element);
+    }
   }
 
   async function setReady(ready) {
@@ -375,6 +381,7 @@ function roomShell(main, room, ctx, source, seat) {
       clearInterval(ticking);
       table?.destroy();
       chat?.destroy();
+      voice?.destroy();
       source.close();
       ctx.banner.hidden = true;
     },

@@ -207,6 +207,11 @@ public final class Page implements AutoCloseable {
         }
     }
 
+    /** Runs {@code script} in every document this browser opens from now on, before the page's own scripts. */
+    public void beforeEveryDocument(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -28,7 +28,8 @@ import io.roundtable.demo.cluster.Servers;
  * The voice mesh scenario as a program, meant to run inside a loopback-only network namespace (see
  * VoiceMeshIT): a real Redis and PostgreSQL, the packaged app in production mode, headless Chromium
  * browsers on the voice page. Three members join in order, every pair connects and hears the others;
- * one mutes; two restart ICE at once; one leaves and rejoins and the mesh heals; then five members
+ * one mutes; two restart ICE at once; one leaves and rejoins and the mesh heals; one moves to the demo's room page and joins voice from its
+ * panel, and the mesh heals again; then five members
  * join a new room. Arguments: the JSON file to write what it saw to, and a time budget in seconds.
  * Exits 0 when every step completed, 1 otherwise (the file then says where and why).
  */
@@ -82,6 +83,9 @@ public final class MeshRun {
                 three.restartBothEnds(0, 2);
                 step("three: leave and rejoin");
                 three.leaveAndRejoin(1);
+                step("three: one moves to the room page and joins voice there");
+                three.moveToRoomPage(0, 1);
+                pages.get(0).screenshot(out.resolveSibling("room-page.png"));
 
                 step("two more browsers");
                 pages.addAll(open("Dee", "Eve"));

@@ -88,6 +88,56 @@ final class MeshScenario {
         rejoin.put("newcomerMs", slowestLink(rejoin, page));
     }
 
+    /**
+     * One member goes from the voice page to the demo's room page of the same room (which leaves voice as
+     * the voice page goes) and joins voice from the room page's panel: it calls both others again, and
+     * the panel shows every link connected from both ends, with audio flowing both ways.
+     */
+    void moveToRoomPage(int index, int observer) {
+        VoiceBrowser page = pages.get(index);
+        VoiceBrowser other = pages.get(observer);
+        ObjectNode moved = record.putObject("roomPage");
+        moved.put("member", page.member);
+        page.openRoomPage(base);
+        String gone = "return !frame.voice.participants.some((p) => p.member === '" + page.member + "');";
+        boolean left;
+        try {
+            other.awaitFrame(gone, Duration.ofSeconds(10));
+            left = true;
+        } catch (IllegalStateException e) {
+            left = false; // judged by VoiceMeshIT; joining again still works (the mesh leaves first)
+        }
+        moved.put("leftWithThePage", left);
+        long clicked = System.currentTimeMillis();
+        page.toggleVoice();
+        long complete = other.awaitFrame(everyLinkConnected(pages.size()), WAIT);
+        moved.put("healMs", complete - clicked);
+        int others = pages.size() - 1;
+        page.awaitTrue("const l = window.__roundtableVoice.links; return l.size === " + others
+                + " && [...l.values()].every((x) => x.state === 'connected')"
+                + " && document.querySelectorAll('#participants .voice-link[data-state=\"connected\"]').length === " + 2 * others, WAIT);
+        String stats = "const done = arguments[arguments.length - 1]; window.__roundtableVoice.stats().then(done, (e) => done({error: String(e)}));";
+        Map<?, ?> before = (Map<?, ?>) page.asyncScript(stats);
+        Map<String, Map<String, Object>> heardBefore = other.stats();
+        VoiceBrowser.sleep(1000);
+        Map<?, ?> after = (Map<?, ?>) page.asyncScript(stats);
+        ObjectNode received = moved.putObject("received");
+        for (Object peer : after.keySet()) {
+            received.set(String.valueOf(peer), JSON.valueToTree(List.of(
+                    number(((Map<?, ?>) before.get(peer)).get("bytesReceived")), number(((Map<?, ?>) after.get(peer)).get("bytesReceived")))));
+        }
+        moved.set("heardByObserver", JSON.valueToTree(List.of(number(heardBefore.get(page.member).get("bytesReceived")),
+                number(other.stats().get(page.member).get("bytesReceived")))));
+        moved.set("ui", JSON.valueToTree(page.script("""
+                return {
+                  listed: [...document.querySelectorAll('#participants .voice-peer')].map((li) => li.dataset.member),
+                  connectedBadges: document.querySelectorAll('#participants .voice-link[data-state="connected"]').length,
+                  status: document.getElementById('voice-status').textContent,
+                  inSideColumn: !!document.querySelector('.side #voice-panel'),
+                };""")));
+        moved.set("participants", JSON.valueToTree(view(other).at("/frame/voice/participants").findValuesAsText("member")));
+    }
+
     /** A member mutes: the others' frames show it and the microphone track is off; unmuting undoes both. */
     void muteAndUnmute(int index) {
         VoiceBrowser page = pages.get(index);

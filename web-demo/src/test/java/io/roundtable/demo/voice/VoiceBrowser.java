@@ -97,6 +97,16 @@ final class VoiceBrowser implements AutoCloseable {
         this.token = (String) page.get("token");
     }
 
+    /**
+     * Leaves the voice page for the demo's room page of the same room, with the same seat (the token is
+     * kept per room in localStorage), and waits until its voice panel can be used.
+     */
+    void openRoomPage(String base) {
+        driver.get(base + "/#/room/" + room);
+        awaitTrue("const t = document.getElementById('voice-toggle'); return !!window.__roundtableVoice && !!t && !t.disabled"
+                + " && t.offsetParent !== null", Duration.ofSeconds(20));
+    }
+
     /** Clicks "Join voice" / "Leave voice". */
     void toggleVoice() {
         click("voice-toggle");
@@ -108,6 +118,10 @@ final class VoiceBrowser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return driver.executeScript(js, args);
+    }
+
+    Object asyncScript(String js, Object... args) {
+        return driver.executeAsyncScript(js, args);
     }
 
     /**

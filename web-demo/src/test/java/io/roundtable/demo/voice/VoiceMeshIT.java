@@ -114,6 +114,29 @@ class VoiceMeshIT {
     }
 
     @Test
+    void a_member_who_moves_to_the_room_page_leaves_voice_with_the_voice_page_and_joins_again_from_the_panel() {
+        JsonNode moved = run.at("/three/roomPage");
+        String member = moved.get("member").asText();
+        assertThat(moved.get("leftWithThePage").asBoolean()).as("closing the voice page left voice").isTrue();
+        assertThat(moved.get("participants")).extracting(JsonNode::asText).as("back in voice, last").hasSize(3).last()
+                .isEqualTo(member);
+        assertThat(moved.at("/ui/inSideColumn").asBoolean()).isTrue();
+        List<String> participants = new ArrayList<>();
+        moved.get("participants").forEach(m -> participants.add(m.asText()));
+        assertThat(moved.at("/ui/listed")).extracting(JsonNode::asText).as("the panel lists them in join order")
+                .containsExactlyElementsOf(participants);
+        assertThat(moved.at("/ui/connectedBadges").asInt()).as("both ends of both links connected on the panel").isEqualTo(4);
+        assertThat(moved.at("/ui/status").asText()).isEqualTo("Connected to everyone in voice (2).");
+        moved.get("received").properties().forEach(peer -> assertThat(peer.getValue().get(1).asLong())
+                .as("audio the room page received from %s, one second apart: %s", peer.getKey(), peer.getValue())
+                .isGreaterThan(peer.getValue().get(0).asLong()));
+        assertThat(moved.get("received").properties()).hasSize(2);
+        JsonNode heard = moved.get("heardByObserver");
+        assertThat(heard.get(1).asLong()).as("audio from the room page, heard on the voice page: %s", heard)
+                .isGreaterThan(heard.get(0).asLong());
+    }
+
+    @Test
     void five_members_form_a_full_mesh_of_twenty_directed_links() {
         assertWholeMesh(run.get("five"), 5);
     }

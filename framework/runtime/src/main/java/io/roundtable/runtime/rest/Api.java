@@ -22,9 +22,10 @@ public final class Api {
     /**
      * @param optionsSchema the JSON Schema of the game's options (a generic options form is drawn from it)
      * @param ui            the game's own browser component ({@code /games/<id>/ui.js}), null when it has none
+     * @param voice         every room of this game has a voice mesh (a voice room); any other room may ask for one
      */
     public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
-            JsonNode defaultOptions, JsonNode optionsSchema, String ui) {
+            JsonNode defaultOptions, JsonNode optionsSchema, String ui, boolean voice) {
     }
 
     /**

@@ -65,7 +65,8 @@ public class GamesResource {
             Policy policy = game.policy(options);
             return new Api.GameInfo(game.id(), game.rules().title(), policy.minPlayers(), policy.maxPlayers(),
                     policy.joinMode().name(), options,
-                    schemas.computeIfAbsent(game.id(), id -> schema(game.rules().defaultOptions().getClass())), ui(game.id()));
+                    schemas.computeIfAbsent(game.id(), id -> schema(game.rules().defaultOptions().getClass())), ui(game.id()),
+                    game.rules().voice());
         }).toList();
     }
 }
