@@ -56,6 +56,7 @@ public final class AvalonTable {
 
     /** Makes this player's move if the page offers one; returns what was done, or null. */
     public static String move(Page page, Tactic tactic) {
+        dismissNight(page);
         JsonNode offer = page.json("(() => {" + PROBE + "})()");
         String kind = offer.path("kind").asText(null);
         if (kind == null || "over".equals(kind) || offer.path("busy").asBoolean()) {
@@ -103,6 +104,14 @@ public final class AvalonTable {
                 page.click("[data-" + kind + "='" + target + "']");
                 return kind + " " + target;
             }
+        }
+    }
+
+    /** Goes to the table if the night (shown over it as the game begins) is still on screen. */
+    public static void dismissNight(Page page) {
+        if (page.exists("#avalon-night:not([hidden]) #night-dismiss")) {
+            page.click("#night-dismiss");
+            page.await("the night gives way to the table", () -> !page.exists("#avalon-night:not([hidden])"));
         }
     }
 

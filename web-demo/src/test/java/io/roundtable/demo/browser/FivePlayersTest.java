@@ -25,7 +25,7 @@ class FivePlayersTest extends BrowserTest {
 
     @Test
     void five_browsers_play_avalon_to_the_end_and_a_player_who_reloads_keeps_their_seat() {
-        Page ann = browser(1000);
+        Page ann = browser(); // 1280x900: table.png and end.png show the table at that size
         String room = Demo.createRoom(ann, "Ann", 0, page -> {
             page.click("#avalon-lady");
             page.click("#avalon-evilChannel");

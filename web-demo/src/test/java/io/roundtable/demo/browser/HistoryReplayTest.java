@@ -111,6 +111,9 @@ class HistoryReplayTest extends BrowserTest {
         page.select("#replay-viewer", "seat:" + seat);
         page.await("Ann's own role is shown", () -> role.equals(page.attribute("#replay-view [data-my-role]", "data-my-role")));
         page.await("Ann sees her own vote", () -> page.text("#replay-move").contains("— vote (vote: approve),"));
+        assertThat(page.exists("#replay-view #avalon-night:not([hidden])")).as("a replay is never stopped by the night").isFalse();
+        assertThat(page.attribute("#replay-view .seat.mine .seat-role-mine", "data-role")).as("her role on her own seat")
+                .isEqualTo(role);
         assertThat(stepText()).isEqualTo("Step " + own + " of " + steps);
         Demo.screenshot(page, "replay.png");
         slideTo(other, steps);

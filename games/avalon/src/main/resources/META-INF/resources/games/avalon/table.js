@@ -1,8 +1,10 @@
-// The Avalon table: what is happening, what you may do now (from the view's youMay), the seats, the
-// quest track, your secret, the vote grid, the Lady, the end screen and the game log.
+// The Avalon table: the night as the game begins, what is happening, what you may do now (from the
+// view's youMay) beside your secret, the seats, the quest track, the vote grid, the Lady, the end screen
+// and the game log. Seats are shown from 1 (the wire counts from 0).
 import { h, fill, rerender } from '/js/dom.js';
 import { roleTitle, STEP_NAMES } from './rules.js';
-import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, endPanel, named } from './parts.js';
+import { seatRing, questTrack, voteGrid, ladyPanel, secretPanel, nightPanel, endPanel, named, who as seatWho }
+  from './parts.js';
 import { oneAction } from '/js/games/one-action.js';
 
 /** What a replayed seat was asked to do, in words. */
@@ -11,17 +13,24 @@ const ASKED = { propose: 'choose a team', vote: 'vote on the team', quest: 'play
 
 export function avalonTable(ui) {
   // Only the sentence is live (announced when it changes); the ticking timer is not.
-  const statusLine = h('p', { class: 'status-line', id: 'avalon-status', role: 'status', 'aria-live': 'polite' });
+  const statusLine = h('p', { class: 'status-line', id: 'avalon-status', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
   const timer = h('p', { class: 'timer', hidden: true });
   const status = h('div', { class: 'avalon-status' }, statusLine, timer);
   const board = h('div', { class: 'board' });
   const actions = h('section', { class: 'panel actions', id: 'avalon-actions', 'aria-labelledby': 'actions-title' });
+  const secret = h('div', { class: 'avalon-secret' });
+  const top = h('div', { class: 'avalon-top' }, actions, secret);
   const details = h('div', { class: 'avalon-details' });
+  // The night covers the table (not the chat) until the player has seen it; the table under it is inert.
+  const night = h('div', { class: 'night', id: 'avalon-night', hidden: true, onkeydown: (e) => {
+    if (e.key === 'Escape') dismissNight();
+  } });
   const logList = h('ol', { class: 'log', id: 'avalon-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Game log',
     tabindex: '0', 'data-scroll-key': 'log' });
-  const element = h('section', { class: 'avalon', 'aria-label': 'Avalon table' },
-    status, h('div', { class: 'avalon-main' }, actions, board), details,
-    h('section', { class: 'panel log-panel', 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Game log'), logList));
+  const logPanel = h('section', { class: 'panel log-panel', 'aria-labelledby': 'log-title' },
+    h('h2', { id: 'log-title' }, 'Game log'), logList);
+  const main = h('div', { class: 'avalon-main' }, top, board);
+  const element = h('section', { class: 'avalon', 'aria-label': 'Avalon table' }, night, status, main, details, logPanel);
 
   let frame = null;
   let shown = null;
@@ -29,8 +38,11 @@ export function avalonTable(ui) {
   let hideSecret = false;
   let selection = { key: null, seats: new Set() };
   let logged = [];
+  // The night: undecided until the first frame in play; shown then to a seated player if no team has been
+  // decided yet (never to a spectator, never in a replay), until they dismiss it.
+  let nightShown = null;
 
-  const who = (seat) => `${ui.nameOf(seat)} (seat ${seat})`;
+  const who = (seat) => seatWho(ui, seat);
   const list = (seats) => seats.map(who).join(', ');
 
   function describe(game) {
@@ -158,6 +170,33 @@ export function avalonTable(ui) {
     logged = lines;
   }
 
+  function nightDue(game) {
+    return !ui.replay && !frame.me?.spectator && Boolean(game.role) && game.phase !== 'over' && game.quest === 1
+      && !game.proposals?.length;
+  }
+
+  function dismissNight() {
+    if (!nightShown) return;
+    nightShown = false;
+    draw(true);
+    statusLine.focus({ preventScroll: true });
+  }
+
+  function drawNight(game) {
+    const first = nightShown === null;
+    if (first) nightShown = nightDue(game);
+    const showing = Boolean(nightShown) && Boolean(game.role);
+    night.hidden = !showing;
+    for (const part of [status, main, details, logPanel]) part.inert = showing;
+    if (!showing) {
+      fill(night);
+      return;
+    }
+    rerender(night, () => nightPanel(game, ui, { now: describe(game), dismiss: dismissNight }));
+    const typing = document.activeElement?.matches?.('input, textarea, select, [contenteditable]');
+    if (first && !typing) night.querySelector('#night-dismiss')?.focus({ preventScroll: true });
+  }
+
   function draw(force) {
     const game = frame?.game;
     if (!game) return;
@@ -178,13 +217,15 @@ export function avalonTable(ui) {
     rerender(actions, () => actionPanel(game));
     actions.classList.toggle('panel', game.phase !== 'over');
     actions.setAttribute('aria-labelledby', game.phase === 'over' ? 'end-title' : 'actions-title');
+    rerender(secret, () => secretPanel(game, ui, { hidden: hideSecret, toggle: () => { hideSecret = !hideSecret; draw(true); } }));
+    top.classList.toggle('with-secret', Boolean(game.role));
     rerender(details, () => [
-      secretPanel(game, ui, { hidden: hideSecret, toggle: () => { hideSecret = !hideSecret; draw(true); } }),
       frame.room.options ? rulesLine(frame.room.options) : null,
       voteGrid(game, ui),
       ladyPanel(game, ui),
     ]);
     updateLog(game);
+    drawNight(game);
   }
 
   return {
