@@ -136,10 +136,14 @@ function roomShell(main, room, ctx, source, seat) {
 
   const ui = {
     notice: ctx.notice,
-    act: (action) => source.act(action).catch((error) => {
-      ctx.notice.error(error);
-      throw error;
-    }),
+    act: (action) => {
+      sounds.moving();
+      return source.act(action).catch((error) => {
+        sounds.refused();
+        ctx.notice.error(error);
+        throw error;
+      });
+    },
     nameOf: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo)?.name ?? `Seat ${seatNo + 1}`,
     memberAt: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo) ?? null,
   };

@@ -49,25 +49,29 @@ function play(cue) {
 /** What of a frame the cues depend on, copied (a client patches its frame in place). */
 export function moment(frame) {
   const offer = Array.isArray(frame.game?.youMay) ? frame.game.youMay : [];
-  return { phase: frame.room.phase, offer: JSON.stringify(offer), vote: offer.some((choice) => choice.action === 'vote') };
+  return { phase: frame.room.phase, offered: offer.length > 0, game: JSON.stringify(frame.game ?? null),
+    vote: offer.some((choice) => choice.action === 'vote') };
 }
 
-/** The cue going from moment {@code before} to {@code after} calls for (null: none). */
-export function cueFor(before, after, watching) {
+/**
+ * The cue going from moment {@code before} to {@code after} calls for (null: none). {@code moved}: this
+ * page sent a move since {@code before} (the others may answer it in the same change, so your next turn
+ * can come without a moment in between where you were offered nothing).
+ */
+export function cueFor(before, after, watching, moved = false) {
   if (!before) return null;
   if (before.phase !== 'PLAY' && after.phase === 'PLAY') return 'start';
   if (before.phase !== 'FINISHED' && after.phase === 'FINISHED') return 'end';
-  if (watching || after.phase !== 'PLAY') return null;
-  // Your turn: you are offered something new (after your own move the others may move in the same change,
-  // so the offer can change without ever being empty in between).
-  if (after.offer === '[]' || after.offer === before.offer) return null;
-  return after.vote ? 'vote' : 'turn';
+  if (watching || after.phase !== 'PLAY' || !after.offered) return null;
+  const yourTurn = !before.offered || (moved && after.game !== before.game);
+  return !yourTurn ? null : after.vote ? 'vote' : 'turn';
 }
 
 /** The room's cues and its sound switch (a button for the room's tools). */
 export function soundCues() {
   const cues = (window.__roundtableCues ??= []);
   let last = null;
+  let moved = false;
   const button = h('button', { type: 'button', id: 'sound-toggle', 'aria-pressed': String(sound.on), onclick: toggle });
   label();
 
@@ -85,10 +89,19 @@ export function soundCues() {
   return {
     button,
     cues,
+    /** This page sent a move (until the game changes, the next offer is a new turn). */
+    moving() {
+      moved = true;
+    },
+    /** The move was refused: nothing changed. */
+    refused() {
+      moved = false;
+    },
     /** A frame arrived: play the cue the change since the last one calls for, if sound is on. */
     heard(frame, watching) {
       const now = moment(frame);
-      const cue = cueFor(last, now, watching);
+      const cue = cueFor(last, now, watching, moved);
+      if (moved && now.game !== last?.game) moved = false;
       last = now;
       if (cue) cues.push({ cue, played: sound.on && play(cue) });
     },

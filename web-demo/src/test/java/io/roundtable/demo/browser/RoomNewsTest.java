@@ -91,8 +91,11 @@ class RoomNewsTest extends BrowserTest {
         assertThat(ann.text("#sound-toggle")).isEqualTo("Sound on");
         Demo.ready(ann);
         ann.await("the game started with a cue", () -> ann.json("window.__roundtableCues ?? []").toString().contains("start"));
-        ann.await("Ann's turn", () -> ann.exists("form[data-choice='bid'] button:not([disabled])"));
-        ann.click("form[data-choice='bid'] button");
+        ann.await("Ann's turn", () -> ann.exists("[data-choice-button='bid']:not([disabled])"));
+        String least = String.valueOf(ann.js("return document.querySelector(\"[data-param='count'] input\").min"));
+        ann.type("[data-param='count'] input", least);
+        ann.select("[data-param='face'] select", "4"); // face 6: a bid above any standing one of that count
+        ann.click("[data-choice-button='bid']");
         ann.await("Ann's next turn came with a cue", () -> ann.json("window.__roundtableCues").toString().contains("\"turn\""));
         assertThat(ann.json("window.__roundtableCues").get(0).get("cue").asText()).isEqualTo("start");
         assertThat(ann.json("window.__roundtableCues").get(0).get("played").asBoolean()).isTrue();
