@@ -122,6 +122,7 @@ class RoomNewsTest extends BrowserTest {
         assertThat(visible(ann, "#chat-input")).as("the chat is behind its tab, not far below the table").isFalse();
         assertThat(ann.json("document.querySelector('#tab-side').getBoundingClientRect().bottom <= innerHeight").asBoolean())
                 .as("the tab bar is on screen without scrolling").isTrue();
+        assertThat(ann.texts(".avalon .seat-no").get(0)).as("seats count from 1").startsWith("Seat 1");
 
         bob.type("#chat-input", "Hello from Bob");
         bob.click("#chat-send");
