@@ -105,7 +105,8 @@ final class EmbeddedRedis implements Startable {
             return binary;
         }
         Path launcher = binary.resolveSibling(binary.getFileName() + "-own-session");
-        String script = "#!/bin/sh\nexec " + setsid + " '" + binary.toString().replace("'", "'\\''") + "' \"$@\"\n";
+        String path = binary.toAbsolutePath().toString().replace("'", "'\\''");
+        String script = "#!/bin/sh\nexec " + setsid + " '" + path + "' \"$@\"\n";
         if (Files.isExecutable(launcher) && Files.readString(launcher).equals(script)) {
             return launcher;
         }
