@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * outside this build; the generated README's test command builds it against the artifacts of this
  * very build and runs its tests (scenarios, random play with the leak checker, a whole game over REST);
  * the README's run command starts it in dev mode, on a port of its own, where it serves the game, the
- * browser UI and sockets from its own page. Maven runs offline here: everything it needs is already in
+ * browser UI and sockets from its own page, and a Ctrl+C stops it with nothing logged at WARN or ERROR
+ * from the start to the stop. Maven runs offline here: everything it needs is already in
  * the local repository, so this test sends traffic to loopback only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +46,8 @@ class GeneratedProjectIT {
     static final String OFFLINE = " -o -B -Dmaven.repo.local=" + REPOSITORY;
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final Path DEV_LOG = WORK.resolve("dev.log");
 
     static Readme readme;
     /** The generated project in dev mode, once the third test has started it. */
@@ -103,7 +106,7 @@ class GeneratedProjectIT {
         int port = Processes.freePort();
         String base = "http://localhost:" + port;
         devBase = base;
-        Processes.start(PROJECT, WORK.resolve("dev.log"), "bash", "-c", readme.command("Play it") + OFFLINE
+        Processes.startInForeground(PROJECT, DEV_LOG, "bash", "-c", readme.command("Play it") + OFFLINE
                 + " -Dquarkus.http.port=" + port + " -Ddebug=false -Dquarkus.console.enabled=false");
         JsonNode games = awaitJson(base + "/api/games", Duration.ofMinutes(4));
         JsonNode oddEven = find(games, "oddeven");
@@ -152,6 +155,25 @@ class GeneratedProjectIT {
             assertThat(ann.exists("[data-choice]")).as("nothing more to do").isFalse();
             ann.screenshot(WORK.resolve("generic-table-end.png"));
         }
+    }
+
+    @Test
+    @Order(5)
+    void after_a_game_and_a_ctrl_c_the_dev_mode_console_shows_no_warning_and_no_error() throws Exception {
+        assertThat(devBase).as("dev mode runs (the tests before)").isNotNull();
+        JsonNode archived = JSON.readTree(get(devBase + "/api/matches?game=oddeven").body());
+        assertThat(archived.get("total").asInt()).as("the browser's game was archived").isPositive();
+
+        assertThat(Processes.interrupt(Duration.ofMinutes(1))).as("dev mode ends on Ctrl+C").isTrue();
+
+        List<String> lines = Files.readAllLines(DEV_LOG);
+        assertThat(lines).as("the application stopped (see %s)", DEV_LOG)
+                .anyMatch(line -> line.contains("[io.quarkus]") && line.contains(" stopped in "));
+        assertThat(lines.stream().filter(Console::warnsOrFails).filter(line -> !Console.allowed(line)))
+                .as("lines at WARN or ERROR in %s, from the start to after the stop", DEV_LOG).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(command -> command.contains(PROJECT.toString()) && command.contains("roundtable-dev-services")))
+                .as("the embedded Redis and PostgreSQL stopped with dev mode").isEmpty();
     }
 
     private static JsonNode devModeGames() {

@@ -34,6 +34,40 @@ final class Processes {
         STARTED.add(builder(directory, log, command).start());
     }
 
+    /**
+     * Starts a command as a terminal runs one in the foreground: in a process group of its own (it leads
+     * it), which {@link #interrupt} sends a Ctrl+C to, as the terminal would.
+     */
+    static void startInForeground(Path directory, Path log, String... command) throws IOException {
+        String[] inGroup = new String[command.length + 1];
+        inGroup[0] = "setsid";
+        System.arraycopy(command, 0, inGroup, 1, command.length);
+        start(directory, log, inGroup);
+    }
+
+    /**
+     * A Ctrl+C: SIGINT to the process group of each command started in the foreground; waits until it and
+     * everything it had started (Maven's forked JVM, the embedded servers) have exited, and returns whether
+     * all did within {@code timeout}.
+     */
+    static boolean interrupt(Duration timeout) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process process : STARTED) {
+            all.add(process.toHandle());
+            all.addAll(process.descendants().toList());
+            new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start().waitFor();
+        }
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void requireRunning(String what) {
         for (Process process : STARTED) {
             if (!process.isAlive()) {

@@ -1,5 +1,6 @@
 package io.roundtable.demo.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,22 @@ import io.roundtable.core.spi.GameRules;
 import io.roundtable.core.spi.Outcome;
 import io.roundtable.core.spi.Policy;
 import io.roundtable.core.spi.Turn;
+import io.roundtable.core.spi.TurnTimer;
 import io.roundtable.core.spi.Viewer;
 
 /**
  * A test-only game for the runtime: each seat is dealt a secret number 0–999; in turn, seats guess the
  * next seat's number; a right guess wins (rarely: tests can count on the game going on), and after
  * {@code rounds} full rounds nobody does.
- * Seats 0 and 1 share a private channel "pair". Spectators may not chat while the last seat guesses.
+ * Seats 0 and 1 share a private channel "pair". Spectators may not chat while the last seat guesses. With
+ * {@code turnMillis}, a seat that does not guess in time has the timer guess for it.
  */
 public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.Action> {
 
-    public record Options(int players, int rounds) {
+    public record Options(int players, int rounds, Integer turnMillis) {
+        public Options {
+            turnMillis = turnMillis == null ? 0 : turnMillis; // boxed: a missing int would be refused
+        }
     }
 
     public record State(List<Integer> secrets, int turn, int guesses, Integer winner, List<String> log, int rounds) {
@@ -52,7 +58,7 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
 
     @Override
     public Options defaultOptions() {
-        return new Options(2, 3);
+        return new Options(2, 3, 0);
     }
 
     @Override
@@ -116,6 +122,12 @@ public final class Guess implements GameRules<Guess.Options, Guess.State, Guess.
     @Override
     public boolean spectatorsMayChat(State state) {
         return state.turn() != state.secrets().size() - 1 || awaiting(state).isEmpty();
+    }
+
+    @Override
+    public Optional<TurnTimer> timer(State state, Options options) {
+        return options.turnMillis() == 0 || awaiting(state).isEmpty() ? Optional.empty()
+                : Optional.of(new TurnTimer("guess-" + state.guesses(), Duration.ofMillis(options.turnMillis())));
     }
 
     @Override

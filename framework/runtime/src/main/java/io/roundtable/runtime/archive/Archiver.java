@@ -23,7 +23,9 @@ import io.vertx.core.Vertx;
 
 /**
  * Writes a finished room to PostgreSQL exactly once. The match id is the room id and the primary
- * key: a second attempt (another node, a retry after a crash) finds the row and writes nothing.
+ * key: a second attempt (the sweeper beside the final move, another node, a retry after a crash) finds
+ * the row and writes nothing. Attempts at the same match take turns on a transaction lock, so that the
+ * second finds the first's row once it is committed rather than colliding with it on the primary key.
  * The live store keeps the room until the commit succeeded, then records that it did.
  */
 @ApplicationScoped
@@ -53,8 +55,8 @@ public class Archiver {
         Uni<Void> wait = delay.isZero() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
         return wait.chain(() -> store.moves(room.id()))
-                .chain(moves -> DatabaseContext.run(vertx, () -> Panache.withTransaction(() -> ArchivedMatch
-                        .<ArchivedMatch> findById(room.id())
+                .chain(moves -> DatabaseContext.run(vertx, () -> Panache.withTransaction(() -> takeTurn(room.id())
+                        .chain(() -> ArchivedMatch.<ArchivedMatch> findById(room.id()))
                         .chain(existing -> existing != null ? Uni.createFrom().item(false)
                                 : write(room, moves).replaceWith(true)))))
                 .onFailure(ArchiveRace::lost).recoverWithItem(false)
@@ -64,6 +66,19 @@ public class Archiver {
                         LOG.debugf("Archived match %s (%d moves)", room.id(), room.slot().moves());
                     }
                 });
+    }
+
+    /**
+     * Waits until no other transaction archives this match, and holds it until this one ends: a
+     * PostgreSQL transaction-level advisory lock on the match id, released by the commit or rollback.
+     */
+    private static Uni<Void> takeTurn(String matchId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('roundtable.archive'), hashtext(?1))",
+                        Integer.class)
+                .setParameter(1, matchId)
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     private Uni<Void> write(Room room, List<Move> moves) {
@@ -108,7 +123,10 @@ public class Archiver {
         return match.persist().chain(() -> ArchivedMove.persist(rows)).replaceWithVoid();
     }
 
-    /** Another node wrote the same match first: the primary key refused ours, which is the point. */
+    /**
+     * Another writer of the same match that does not take turns (an older node) wrote it first: the primary
+     * key refused ours, which is the point.
+     */
     static final class ArchiveRace {
         private ArchiveRace() {
         }

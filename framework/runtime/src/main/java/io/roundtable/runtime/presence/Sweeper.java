@@ -4,12 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.roundtable.core.room.Command;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Room;
@@ -31,12 +38,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Sweeper {
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
+    /** How long the shutdown waits for the sweep under way (one usually takes milliseconds). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final String JOB = "roundtable-sweep";
     private final RoomService rooms;
     private final RoomStore store;
     private final RoomIndex index;
     private final LiveRooms live;
     private final RoundtableConfig config;
     private final Archiver archiver;
+    private final Scheduler scheduler;
+    private volatile boolean stopping;
+    private volatile CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
     /**
      * A finished room is archived if it is not yet, and removed once it has been kept long enough; until
@@ -54,8 +67,9 @@ public class Sweeper {
     }
 
     public Sweeper(RoomService rooms, RoomStore store, RoomIndex index, LiveRooms live, RoundtableConfig config,
-            Archiver archiver) {
+            Archiver archiver, Scheduler scheduler) {
         this.archiver = archiver;
+        this.scheduler = scheduler;
         this.live = live;
         this.rooms = rooms;
         this.store = store;
@@ -69,8 +83,37 @@ public class Sweeper {
      * node takes it only if this one missed a tick. Then any other due room (nobody follows it, or its
      * follower is gone), read from the store.
      */
-    @Scheduled(every = "${roundtable.rooms.sweep-tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = JOB, every = "${roundtable.rooms.sweep-tick:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
+        return Uni.createFrom().deferred(() -> {
+            if (stopping) {
+                return Uni.createFrom().voidItem();
+            }
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            inFlight = done;
+            return sweepDue().onTermination().invoke(() -> done.complete(null));
+        });
+    }
+
+    /**
+     * On shutdown no sweep starts any more (the job is paused: the scheduler itself runs until the very end,
+     * after the Redis and PostgreSQL clients have closed), and the one under way (a claim, an archive) may
+     * finish before they close; one cut short by them is not a failure worth a warning.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        scheduler.pause(JOB);
+        try {
+            inFlight.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("The last sweep did not finish before the shutdown: %s", e.getMessage());
+        }
+    }
+
+    private Uni<Void> sweepDue() {
         Instant now = Instant.now();
         Duration tick = config.rooms().sweepTick();
         Instant next = now.plus(config.rooms().sweepInterval());
@@ -83,7 +126,13 @@ public class Sweeper {
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUni(this::sweep).merge(16)
                 .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Sweep failed: %s", e.getMessage()))
+                .onFailure().invoke(e -> {
+                    if (stopping) {
+                        LOG.debugf("Sweep cut short by the shutdown: %s", e.getMessage());
+                    } else {
+                        LOG.warnf("Sweep failed: %s", e.getMessage());
+                    }
+                })
                 .onFailure().recoverWithNull();
     }
 

@@ -27,6 +27,7 @@ final class EmbeddedPostgresServer implements Startable {
     private final int port;
     private final boolean keepData;
     private EmbeddedPostgres postgres;
+    private StopAtExit stopAtExit;
 
     EmbeddedPostgresServer(Path directory, Path binaries, int port, boolean keepData) {
         this.directory = directory;
@@ -53,8 +54,9 @@ final class EmbeddedPostgresServer implements Startable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", keepData ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(30))
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .start();
+            stopAtExit = new StopAtExit("roundtable-postgres-stop", this::close);
             String version = createDatabaseAndReadVersion();
             LOG.infof("Roundtable dev services: %s on postgresql://127.0.0.1:%d/%s, data in %s",
                     version, port, DATABASE, data);
@@ -107,14 +109,18 @@ final class EmbeddedPostgresServer implements Startable {
 
     @Override
     public synchronized void close() {
-        if (postgres != null) {
-            try {
+        try {
+            if (postgres != null) {
                 postgres.close();
                 LOG.infof("Roundtable dev services: PostgreSQL on port %d stopped", port);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            postgres = null;
+            if (stopAtExit != null) {
+                stopAtExit.closed();
             }
         }
-        postgres = null;
     }
 }

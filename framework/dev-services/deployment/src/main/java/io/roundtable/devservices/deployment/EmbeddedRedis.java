@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -27,6 +28,7 @@ final class EmbeddedRedis implements Startable {
     private final boolean persistent;
     private final List<String> settings;
     private RedisServer server;
+    private StopAtExit stopAtExit;
 
     EmbeddedRedis(Path directory, Path binaries, int port, boolean persistent) {
         this(directory, binaries, port, persistent, List.of());
@@ -47,7 +49,7 @@ final class EmbeddedRedis implements Startable {
             Path data = Files.createDirectories(directory.resolve("data"));
             Path pidFile = data.resolve("redis.pid");
             LeftoverProcess.stopIfRunning(pidFile, "redis-server");
-            Path binary = extractBinary(binaries);
+            Path binary = inOwnSession(extractBinary(binaries));
             var builder = RedisServer.builder()
                     .redisExecProvider(RedisExecProvider.defaultProvider()
                             .override(OSDetector.getOS(), OSDetector.getArchitecture(), binary.toString()))
@@ -62,7 +64,7 @@ final class EmbeddedRedis implements Startable {
             settings.forEach(builder::setting);
             server = builder.build();
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "roundtable-redis-stop"));
+            stopAtExit = new StopAtExit("roundtable-redis-stop", this::close);
             LOG.infof("Roundtable dev services: Redis %s on redis://127.0.0.1:%d, data in %s",
                     RedisExecProvider.redisVersion, port, data);
         } catch (IOException e) {
@@ -88,6 +90,31 @@ final class EmbeddedRedis implements Startable {
             Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return binary;
+    }
+
+    /**
+     * What starts Redis in a session of its own, as pg_ctl starts PostgreSQL: a Ctrl+C in the terminal of
+     * {@code quarkus:dev} then reaches Maven and the application, which stops and has Quarkus stop Redis
+     * after it, and not Redis itself, which would drop the connections of an application still running.
+     * Without {@code setsid} (not Linux), Redis itself.
+     */
+    private static Path inOwnSession(Path binary) throws IOException {
+        Path setsid = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElse(null);
+        if (setsid == null) {
+            return binary;
+        }
+        Path launcher = binary.resolveSibling(binary.getFileName() + "-own-session");
+        String path = binary.toAbsolutePath().toString().replace("'", "'\\''");
+        String script = "#!/bin/sh\nexec " + setsid + " '" + path + "' \"$@\"\n";
+        if (Files.isExecutable(launcher) && Files.readString(launcher).equals(script)) {
+            return launcher;
+        }
+        Path partial = launcher.resolveSibling(launcher.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Files.writeString(partial, script);
+        partial.toFile().setExecutable(true);
+        Files.move(partial, launcher, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return launcher;
     }
 
     private static String platform() {
@@ -132,5 +159,8 @@ final class EmbeddedRedis implements Startable {
             LOG.infof("Roundtable dev services: Redis on port %d stopped", port);
         }
         server = null;
+        if (stopAtExit != null) {
+            stopAtExit.closed();
+        }
     }
 }
