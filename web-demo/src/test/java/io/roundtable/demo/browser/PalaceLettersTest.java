@@ -63,6 +63,7 @@ class PalaceLettersTest extends BrowserTest {
                 assertSeesNoOtherHand(page);
                 if (between == null && page.text("#ll-match").startsWith("Round 2 ")) {
                     between = page.text("#ll-between");
+                    Demo.screenshot(page, "palace-letters-round-2.png");
                 }
                 if (plays == 2 && !screenshot && page.exists("form.ll-option [data-play]:not([disabled])")) {
                     Demo.screenshot(page, "palace-letters.png");
