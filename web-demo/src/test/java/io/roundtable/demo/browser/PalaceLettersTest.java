@@ -3,6 +3,7 @@ package io.roundtable.demo.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Two people play a whole round of Palace Letters in their browsers, each seeing only their own hand. */
+/** Two people play a whole match of Palace Letters in their browsers, each seeing only their own hand. */
 @QuarkusTest
 class PalaceLettersTest extends BrowserTest {
     /** The first play the page offers: its card and, per picker, the values it lists. */
@@ -24,12 +25,15 @@ class PalaceLettersTest extends BrowserTest {
             """;
 
     @Test
-    void two_people_play_a_whole_round_by_clicking_the_plays_their_page_offers() {
+    void two_people_play_a_whole_match_by_clicking_the_plays_their_page_offers() {
         Page ann = browser();
         String room = Demo.createRoom(ann, "loveletter", "Ann", 0, p -> {
             p.await("the options form drawn from the game's options", () -> p.exists("[data-option='seatLoss'] select"));
             assertThat(p.js("return document.querySelector(\"[data-option='seatLoss'] select\").value")).isEqualTo("BOT");
             assertThat(p.js("return document.querySelector(\"[data-option='turnSeconds'] input\").value")).isEqualTo("0");
+            assertThat(p.js("return document.querySelector(\"[data-option='tokensToWin'] input\").value"))
+                    .as("left empty: the goal by the number of players").isEqualTo("");
+            p.type("[data-option='tokensToWin'] input", "2");
         });
         Page bob = browser();
         Demo.joinFromLobby(bob, "Bob", room, false);
@@ -41,14 +45,26 @@ class PalaceLettersTest extends BrowserTest {
         }
         assertThat(ann.texts("#ll-hand [data-my-card]").size() + bob.texts("#ll-hand [data-my-card]").size())
                 .as("the player on turn holds two cards, the other one").isEqualTo(3);
+        for (Page page : both) {
+            assertThat(page.text("#ll-match")).isEqualTo("Round 1 · first to 2 favour tokens");
+            assertThat(page.texts(".ll-seat .ll-tokens")).containsExactly("○○ 0 favour tokens", "○○ 0 favour tokens");
+            assertThat(page.texts(".ll-seat .seat-name")).as("seats counted from 1")
+                    .extracting(t -> t.replaceAll("\\s+", " ")).containsExactly("Ann seat 1", "Bob seat 2");
+            assertThat(page.texts("#ll-log li").get(0)).isEqualTo("Round 1: a card is set aside face down. Ann plays first.");
+        }
 
         int plays = 0;
         boolean screenshot = false;
-        long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        String between = null;
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!(ann.exists("#ll-end") && bob.exists("#ll-end"))) {
-            assertThat(System.nanoTime()).as("the round ends within 40 s").isLessThan(end);
+            assertThat(System.nanoTime()).as("the match ends within 120 s").isLessThan(end);
             for (Page page : both) {
                 assertSeesNoOtherHand(page);
+                if (between == null && page.text("#ll-match").startsWith("Round 2 ")) {
+                    between = page.text("#ll-between");
+                    Demo.screenshot(page, "palace-letters-round-2.png");
+                }
                 if (plays == 2 && !screenshot && page.exists("form.ll-option [data-play]:not([disabled])")) {
                     Demo.screenshot(page, "palace-letters.png");
                     screenshot = true;
@@ -60,10 +76,24 @@ class PalaceLettersTest extends BrowserTest {
             Page.pause(50);
         }
 
-        assertThat(plays).isGreaterThanOrEqualTo(1);
+        assertThat(plays).isGreaterThanOrEqualTo(2);
+        assertThat(between).as("the line between rounds 1 and 2")
+                .matches("Round 1 (went to (Ann|Bob): .*|was shared by Ann and Bob: .*) Round 2 begins, (Ann|Bob) starts\\.");
         String summary = ann.text("#ll-end p.strong");
-        assertThat(summary).matches("Seat \\d is the last one standing\\.|Showdown: .*").isEqualTo(bob.text("#ll-end p.strong"));
+        assertThat(summary).matches("(Ann|Bob) wins the match with 2 favour tokens\\.|Ann and Bob share the match with 2 favour tokens each\\.")
+                .isEqualTo(bob.text("#ll-end p.strong"));
         assertThat(ann.text("#room-phase")).isEqualTo("Finished");
+        assertThat(ann.text("#ll-between")).matches("Round \\d+ .* (Ann|Bob|Ann and Bob) (wins|share) the match with 2 favour tokens\\.");
+        List<Integer> tokens = new ArrayList<>();
+        ann.json("[...document.querySelectorAll('.ll-seat .ll-tokens')].map((e) => Number(e.dataset.tokens))")
+                .forEach(n -> tokens.add(n.asInt()));
+        assertThat(tokens).as("favour tokens per seat: the winner holds the goal").hasSize(2).contains(2);
+        for (Page page : both) {
+            List<String> log = page.texts("#ll-log li");
+            assertThat(log).as("names, not seat numbers, in the log").noneMatch(line -> line.matches("(?s).*\\b[Ss]eat \\d.*"))
+                    .anyMatch(line -> line.startsWith("Ann plays the ")).anyMatch(line -> line.startsWith("Bob plays the "))
+                    .anyMatch(line -> line.matches("Round 2: a card is set aside face down\\. (Ann|Bob) plays first\\."));
+        }
         for (Page page : both) {
             List<String> mine = page.texts("#ll-log li[data-private]");
             Page other = page == ann ? bob : ann;

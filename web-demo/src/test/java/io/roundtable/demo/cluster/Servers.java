@@ -87,7 +87,9 @@ public final class Servers implements AutoCloseable {
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "roundtable.ws.allowed-origins", "*",
-                "roundtable.rooms.barrier-countdown", "200ms"));
+                "roundtable.rooms.barrier-countdown", "200ms",
+                // the fault tests drive bots' rooms to their end: bots move at once, as in the test profile
+                "roundtable.bots.move-delay", "0s"));
         return all;
     }
 

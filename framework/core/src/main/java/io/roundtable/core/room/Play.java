@@ -1,5 +1,6 @@
 package io.roundtable.core.room;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,41 +175,92 @@ final class Play {
         pending.room = room.withSlot(s -> s.withOfferedSince(before.next(after, actor, s.offeredSince(), room.version() + 1)));
     }
 
-    /** After any game change: finish if over, let bots play their awaited seats, restart the turn timer. */
+    /**
+     * After any game change: finish if over, let bots play their awaited seats (or, with a bot move delay,
+     * schedule them for the sweep: {@link #botsDue}), restart the turn timer.
+     */
     void advance(Pending pending, GameAdapter<?, ?, ?> game) {
-        for (int i = 0; i < settings.limits().maxBotMoves() && pending.room.phase() == Phase.PLAY && !pending.room.slot().paused(); i++) {
+        int botMoves = paced() ? 0 : settings.limits().maxBotMoves();
+        for (int i = 0; playing(pending.room); i++) {
             Optional<Outcome> outcome = game.outcome(pending.room.state());
             if (outcome.isPresent()) {
                 finish(pending, outcome.get());
                 return;
             }
-            if (!botMove(pending, game)) {
+            if (i >= botMoves || !botMove(pending, game)) {
                 break;
             }
+        }
+        if (paced()) {
+            scheduleBots(pending, game);
         }
         restartTimer(pending, game);
     }
 
-    private boolean botMove(Pending pending, GameAdapter<?, ?, ?> game) {
+    /**
+     * Paced bots are due: each bot seat the game awaits makes one move, and those awaited next are due a
+     * delay later. A bot with no move leaves its seat waiting, and nothing is due until the game changes.
+     */
+    void botsDue(Pending pending, GameAdapter<?, ?, ?> game) {
+        pending.room = pending.room.withSlot(s -> s.withBotsDueAt(null));
+        boolean moved = false;
+        for (Member bot : awaitedBots(pending.room, game)) {
+            if (!playing(pending.room) || game.outcome(pending.room.state()).isPresent()
+                    || !game.awaiting(pending.room.state()).contains(bot.seat())) {
+                break;
+            }
+            moved |= botMove(pending, game, bot);
+        }
+        if (moved) {
+            advance(pending, game);
+        }
+    }
+
+    /** Bots move a delay after they became awaited; a due time already set stands. */
+    private void scheduleBots(Pending pending, GameAdapter<?, ?, ?> game) {
         Room room = pending.room;
+        Instant due = !playing(room) || awaitedBots(room, game).isEmpty() ? null
+                : room.slot().botsDueAt() != null ? room.slot().botsDueAt()
+                : pending.now.plus(settings.timings().botMoveDelay());
+        pending.room = room.withSlot(s -> s.withBotsDueAt(due));
+    }
+
+    private boolean paced() {
+        Duration delay = settings.timings().botMoveDelay();
+        return !delay.isZero() && !delay.isNegative();
+    }
+
+    private static boolean playing(Room room) {
+        return room.phase() == Phase.PLAY && !room.slot().paused();
+    }
+
+    /** The seats played by a bot (or a stand-in) that the game awaits, in seat order. */
+    private static List<Member> awaitedBots(Room room, GameAdapter<?, ?, ?> game) {
         Set<Integer> awaiting = game.awaiting(room.state());
-        for (Member member : room.seated()) {
-            if (!member.playedByBot() || !awaiting.contains(member.seat())) {
-                continue;
-            }
-            GameRandom random = GameRandom.forStep(room.facts().seed(), room.slot().moves());
-            Optional<JsonNode> action = game.bot(room.state(), member.seat(), random);
-            if (action.isEmpty()) {
-                continue;
-            }
-            Offers before = Offers.of(game, room.state());
-            Decision<JsonNode> decision = game.apply(room.state(), member.seat(), action.get(),
-                    new Turn(pending.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
-            if (record(pending, game, Move.ACT, member.seat(), action.get(), "bot", decision, before)) {
+        return room.seated().stream().filter(m -> m.playedByBot() && awaiting.contains(m.seat())).toList();
+    }
+
+    /** The first awaited bot that has a move the rules accept makes it; returns whether one did. */
+    private boolean botMove(Pending pending, GameAdapter<?, ?, ?> game) {
+        for (Member bot : awaitedBots(pending.room, game)) {
+            if (botMove(pending, game, bot)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean botMove(Pending pending, GameAdapter<?, ?, ?> game, Member bot) {
+        Room room = pending.room;
+        GameRandom random = GameRandom.forStep(room.facts().seed(), room.slot().moves());
+        Optional<JsonNode> action = game.bot(room.state(), bot.seat(), random);
+        if (action.isEmpty()) {
+            return false;
+        }
+        Offers before = Offers.of(game, room.state());
+        Decision<JsonNode> decision = game.apply(room.state(), bot.seat(), action.get(),
+                new Turn(pending.now, GameRandom.forStep(room.facts().seed(), room.slot().moves())));
+        return record(pending, game, Move.ACT, bot.seat(), action.get(), "bot", decision, before);
     }
 
     private void restartTimer(Pending pending, GameAdapter<?, ?, ?> game) {

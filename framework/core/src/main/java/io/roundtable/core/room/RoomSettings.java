@@ -16,20 +16,27 @@ public record RoomSettings(Timings timings, Limits limits) {
      * @param offlineAfter     silence after which a member shows as offline
      * @param gracePeriod      silence after which a seat is lost (the game's seat-loss policy applies)
      * @param idleRoomAfter    a room with no human online for this long is removed
+     * @param botMoveDelay     how long a bot takes over a move, as a person would; each awaited bot then moves
+     *                         at the first sweep at or after that. Zero: bots move in the same change that made
+     *                         them due
      */
     public record Timings(Duration barrierCountdown, Duration awayAfter, Duration offlineAfter, Duration gracePeriod,
-            Duration idleRoomAfter) {
+            Duration idleRoomAfter, Duration botMoveDelay) {
 
         public Timings withBarrierCountdown(Duration countdown) {
-            return new Timings(countdown, awayAfter, offlineAfter, gracePeriod, idleRoomAfter);
+            return new Timings(countdown, awayAfter, offlineAfter, gracePeriod, idleRoomAfter, botMoveDelay);
         }
 
         public Timings withPresence(Duration away, Duration offline, Duration grace) {
-            return new Timings(barrierCountdown, away, offline, grace, idleRoomAfter);
+            return new Timings(barrierCountdown, away, offline, grace, idleRoomAfter, botMoveDelay);
         }
 
         public Timings withIdleRoomAfter(Duration idle) {
-            return new Timings(barrierCountdown, awayAfter, offlineAfter, gracePeriod, idle);
+            return new Timings(barrierCountdown, awayAfter, offlineAfter, gracePeriod, idle, botMoveDelay);
+        }
+
+        public Timings withBotMoveDelay(Duration delay) {
+            return new Timings(barrierCountdown, awayAfter, offlineAfter, gracePeriod, idleRoomAfter, delay);
         }
     }
 
@@ -63,11 +70,14 @@ public record RoomSettings(Timings timings, Limits limits) {
         }
     }
 
-    /** The values the runtime's configuration defaults to. */
+    /**
+     * The values the runtime's configuration defaults to, but for bots, which move at once here as in the
+     * runtime's test profile (the runtime paces them, {@code roundtable.bots.move-delay}).
+     */
     public static RoomSettings defaults() {
         return new RoomSettings(
                 new Timings(Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(45), Duration.ofSeconds(90),
-                        Duration.ofMinutes(30)),
+                        Duration.ofMinutes(30), Duration.ZERO),
                 new Limits(1000, 32, 16_384, 256, 50, 10_000, 6));
     }
 
@@ -81,6 +91,10 @@ public record RoomSettings(Timings timings, Limits limits) {
 
     public RoomSettings withIdleRoomAfter(Duration idle) {
         return withTimings(timings.withIdleRoomAfter(idle));
+    }
+
+    public RoomSettings withBotMoveDelay(Duration delay) {
+        return withTimings(timings.withBotMoveDelay(delay));
     }
 
     public RoomSettings withRecentReplies(int replies) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.roundtable.core.error.ErrorCode;
 
-/** Heartbeats, presence, lost seats, the barrier countdown, turn timers and idle rooms. */
+/** Heartbeats, presence, lost seats, the barrier countdown, paced bots, turn timers and idle rooms. */
 final class Sweep {
     private final RoomSettings settings;
     private final Lobby lobby;
@@ -83,6 +83,10 @@ final class Sweep {
         }
         if (pending.room.phase() == Phase.BARRIER && !now.isBefore(pending.room.slot().barrierEndsAt())) {
             lobby.startPlay(pending, game);
+        }
+        Instant botsDue = pending.room.slot().botsDueAt();
+        if (pending.room.phase() == Phase.PLAY && !pending.room.slot().paused() && botsDue != null && !now.isBefore(botsDue)) {
+            play.botsDue(pending, game);
         }
         if (pending.room.phase() == Phase.PLAY && !pending.room.slot().paused() && pending.room.slot().timer() != null
                 && !now.isBefore(pending.room.slot().timer().deadline())) {

@@ -16,6 +16,8 @@ public interface RoundtableConfig {
 
     Presence presence();
 
+    Bots bots();
+
     Ws ws();
 
     Limits limits();
@@ -83,6 +85,15 @@ public interface RoundtableConfig {
         /** Rooms one sweep run takes on at most. */
         @WithDefault("500")
         int sweepBatch();
+    }
+
+    interface Bots {
+        /**
+         * How long a bot takes over a move, as a person would; it moves at the first sweep of its room at or
+         * after that (so up to {@code roundtable.rooms.sweep-tick} later). 0: bots move at once.
+         */
+        @WithDefault("1s")
+        Duration moveDelay();
     }
 
     interface Presence {

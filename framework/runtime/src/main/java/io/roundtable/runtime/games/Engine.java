@@ -44,7 +44,7 @@ public class Engine {
         RoundtableConfig.Presence presence = config.presence();
         return new RoomSettings(
                 new RoomSettings.Timings(rooms.barrierCountdown(), presence.awayAfter(), presence.offlineAfter(),
-                        presence.gracePeriod(), rooms.idleAfter()),
+                        presence.gracePeriod(), rooms.idleAfter(), config.bots().moveDelay()),
                 new RoomSettings.Limits(rooms.maxMessageLength(), rooms.maxNameLength(),
                         config.voice().maxSignalLength(), rooms.recentReplies(), rooms.receiptsPerSender(),
                         rooms.maxBotMoves(), config.voice().maxParticipants()));

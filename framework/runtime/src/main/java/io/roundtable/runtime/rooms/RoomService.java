@@ -153,13 +153,16 @@ public class RoomService {
 
     /**
      * Whether the lobby card or the sweep schedule needs refreshing: most commands (moves, chat,
-     * acknowledgements) change neither, and skipping saves two Redis round trips per command.
+     * acknowledgements) change neither, and skipping saves two Redis round trips per command. Paced bots
+     * count only when they are due sooner than the room's next regular sweep.
      */
     private boolean lobbyChanged(Room before, Room after) {
         var game = engine.games().playedIn(after);
         return !RoomCard.of(before, game).sameFacts(RoomCard.of(after, game))
                 || !Objects.equals(before.slot().barrierEndsAt(), after.slot().barrierEndsAt())
-                || !Objects.equals(before.slot().timer(), after.slot().timer());
+                || !Objects.equals(before.slot().timer(), after.slot().timer())
+                || after.slot().botsDueAt() != null && !after.slot().botsDueAt().equals(before.slot().botsDueAt())
+                        && config.bots().moveDelay().compareTo(config.rooms().sweepInterval()) < 0;
     }
 
     private Uni<Void> publishCard(Room room) {
@@ -169,6 +172,9 @@ public class RoomService {
         }
         if (room.slot().timer() != null && room.slot().timer().deadline().isBefore(due)) {
             due = room.slot().timer().deadline();
+        }
+        if (room.slot().botsDueAt() != null && room.slot().botsDueAt().isBefore(due)) {
+            due = room.slot().botsDueAt();
         }
         return index.update(RoomCard.of(room, engine.games().playedIn(room)), due);
     }

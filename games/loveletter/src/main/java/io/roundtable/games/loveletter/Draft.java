@@ -19,6 +19,7 @@ final class Draft {
     final TreeSet<Integer> shielded;
     int turn;
     final List<Note> log;
+    final Match match;
 
     Draft(LoveLetterState state) {
         state.hands().forEach(hand -> hands.add(new ArrayList<>(hand)));
@@ -29,6 +30,7 @@ final class Draft {
         shielded = new TreeSet<>(state.shielded());
         turn = state.turn();
         log = new ArrayList<>(state.log());
+        match = state.match();
     }
 
     int card(int seat) {
@@ -80,6 +82,7 @@ final class Draft {
     }
 
     LoveLetterState freeze() {
-        return new LoveLetterState(hands, deck, aside, discards, List.copyOf(out), List.copyOf(shielded), turn, log);
+        return new LoveLetterState(hands, deck, aside, discards, List.copyOf(out), List.copyOf(shielded), turn, log,
+                match);
     }
 }

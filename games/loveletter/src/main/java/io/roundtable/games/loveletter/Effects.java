@@ -34,18 +34,18 @@ final class Effects {
         switch (play.card()) {
             case SENTRY -> {
                 boolean hit = d.card(target) == play.guess();
-                d.say("Seat " + target + (hit ? " holds it and is out." : " does not hold it."));
+                d.say("Seat " + (target + 1) + (hit ? " holds it and is out." : " does not hold it."));
                 if (hit) {
                     d.knockOut(target);
                 }
             }
-            case ORACLE -> d.tell(seat, "Seat " + target + " shows you the {card}.", d.card(target));
+            case ORACLE -> d.tell(seat, "Seat " + (target + 1) + " shows you the {card}.", d.card(target));
             case DUELIST -> duel(d, seat, target);
             case WARDEN -> d.shielded.add(seat);
             case ALCHEMIST -> {
                 int dropped = d.card(target);
                 d.discard(target, dropped);
-                d.say("Seat " + target + " discards the " + label(dropped) + (dropped == HEIR ? " and is out."
+                d.say("Seat " + (target + 1) + " discards the " + label(dropped) + (dropped == HEIR ? " and is out."
                         : d.deck.isEmpty() ? " and takes the set-aside card." : " and draws a new card."));
                 if (dropped == HEIR) {
                     d.knockOut(target);
@@ -57,11 +57,11 @@ final class Effects {
                 List<Integer> mine = d.hands.get(seat);
                 d.hands.set(seat, d.hands.get(target));
                 d.hands.set(target, mine);
-                d.tell(seat, "You receive the {card} from seat " + target + ".", d.card(seat));
-                d.tell(target, "You receive the {card} from seat " + seat + ".", d.card(target));
+                d.tell(seat, "You receive the {card} from " + Rounds.seat(target) + ".", d.card(seat));
+                d.tell(target, "You receive the {card} from " + Rounds.seat(seat) + ".", d.card(target));
             }
             case HEIR -> {
-                d.say("Seat " + seat + " gave up the Heir and is out.");
+                d.say("Seat " + (seat + 1) + " gave up the Heir and is out.");
                 d.knockOut(seat);
             }
             default -> { } // the Dowager does nothing
@@ -73,15 +73,15 @@ final class Effects {
         int mine = d.card(seat);
         int theirs = d.card(target);
         if (mine == theirs) {
-            d.tell(seat, "Seat " + target + " holds the {card} too.", theirs);
-            d.tell(target, "Seat " + seat + " holds the {card} too.", mine);
-            d.say("Seats " + seat + " and " + target + " hold equal cards: nobody is out.");
+            d.tell(seat, "Seat " + (target + 1) + " holds the {card} too.", theirs);
+            d.tell(target, "Seat " + (seat + 1) + " holds the {card} too.", mine);
+            d.say("Seat " + (seat + 1) + " and " + Rounds.seat(target) + " hold equal cards: nobody is out.");
             return;
         }
         int loser = mine < theirs ? seat : target;
         int winner = loser == seat ? target : seat;
-        d.tell(loser, "Seat " + winner + " beats you with the {card}.", d.card(winner));
-        d.say("Seat " + loser + " has the lower card, the " + label(d.card(loser)) + ", and is out.");
+        d.tell(loser, "Seat " + (winner + 1) + " beats you with the {card}.", d.card(winner));
+        d.say("Seat " + (loser + 1) + " has the lower card, the " + label(d.card(loser)) + ", and is out.");
         d.knockOut(loser);
     }
 }

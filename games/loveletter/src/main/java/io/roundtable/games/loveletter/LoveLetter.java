@@ -25,10 +25,12 @@ import io.roundtable.games.loveletter.LoveLetterAction.Play;
 import io.roundtable.games.loveletter.LoveLetterView.Option;
 
 /**
- * Palace Letters, a Love Letter-style round for 2–4 players with a 16-card deck ({@link Card}). One
- * card is set aside face down; each player holds one. On your turn you hold two: play one and do what
- * it says ({@link Plays} says which plays are legal). The round ends when one player is left, or when
- * the deck is empty: then the highest card wins (ties: the higher total face up; then a shared win).
+ * Palace Letters, a Love Letter-style match for 2–4 players with a 16-card deck ({@link Card}). In each
+ * round one card is set aside face down; each player holds one. On your turn you hold two: play one and
+ * do what it says ({@link Plays} says which plays are legal). The round ends when one player is left, or
+ * when the deck is empty: then the highest card wins (ties: the higher total face up; then a shared win).
+ * The round's winner gets a favour token and starts the next round; the first to the goal wins the match
+ * ({@link Rounds}).
  */
 public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState, LoveLetterAction> {
 
@@ -37,7 +39,7 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
     }
 
     @Override public String id() { return "loveletter"; }
-    @Override public String title() { return "Palace Letters: guess, peek and duel to be the last one standing"; }
+    @Override public String title() { return "Palace Letters: guess, peek and duel to win the favour tokens"; }
     @Override public LoveLetterOptions defaultOptions() { return LoveLetterOptions.defaults(); }
     @Override public Policy policy(LoveLetterOptions options) { return Policy.fixed(2, 4, options.seatLoss()); }
 
@@ -46,19 +48,19 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         if (options.turnSeconds() < 0 || options.turnSeconds() > 3600) {
             return List.of(new Rejection("loveletter/turn_seconds", "A turn lasts 0 (no timer) to 3600 seconds."));
         }
+        if (options.tokensToWin() != null && (options.tokensToWin() < 1 || options.tokensToWin() > 7)) {
+            return List.of(new Rejection("loveletter/tokens_to_win", "A match is won with 1 to 7 favour tokens "
+                    + "(left out: 7 for two players, 5 for three, 4 for four)."));
+        }
         return options.seatLoss() != Policy.SeatLoss.FREE_SEAT ? List.of()
                 : List.of(new Rejection("loveletter/seat_loss", "A round cannot go on with an empty seat."));
     }
 
-    /** Deck shuffled; its first card set aside; one card each; seat 0 draws and plays first. */
+    /** The first round: seat 0 draws and plays first. */
     @Override
     public LoveLetterState setup(int players, LoveLetterOptions options, GameRandom random) {
-        List<Integer> deck = random.shuffle(Card.deck());
-        List<List<Integer>> hands = new ArrayList<>();
-        for (int seat = 0; seat < players; seat++) {
-            hands.add(seat == 0 ? List.of(deck.get(1), deck.get(1 + players)) : List.of(deck.get(1 + seat)));
-        }
-        return LoveLetterState.dealt(hands, deck.subList(2 + players, deck.size()), deck.get(0));
+        Match match = Match.first(players, Match.goalFor(players, options.tokensToWin()));
+        return Rounds.deal(random.shuffle(Card.deck()), players, 0, match, List.of());
     }
 
     @Override
@@ -75,22 +77,23 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         }
         Draft d = new Draft(state);
         d.discard(seat, play.card());
-        d.say("Seat " + seat + " plays the " + label(play.card())
-                + (play.target() == null ? "" : play.target() == seat ? " on themself" : " on seat " + play.target())
+        d.say("Seat " + (seat + 1) + " plays the " + label(play.card())
+                + (play.target() == null ? "" : play.target() == seat ? " on themself" : " on " + Rounds.seat(play.target()))
                 + (play.guess() == null ? "." : ", naming the " + label(play.guess()) + "."));
         Effects.resolve(d, seat, play);
-        endTurn(d, seat);
-        return Decision.accept(d.freeze(), new Played(seat, play.card(), play.target(), play.guess()));
+        boolean roundOver = endTurn(d, seat);
+        LoveLetterState next = roundOver ? Rounds.next(d.freeze(), turn.random()) : d.freeze();
+        return Decision.accept(next, new Played(seat, play.card(), play.target(), play.guess()));
     }
 
-    /** One player left or an empty deck ends the round; otherwise the next player in draws. */
-    private static void endTurn(Draft d, int seat) {
+    /** One player left or an empty deck ends the round (returns true); otherwise the next player in draws. */
+    private static boolean endTurn(Draft d, int seat) {
         List<Integer> standing = d.standing();
         if (standing.size() == 1 || d.deck.isEmpty()) {
             d.turn = -1;
-            d.say(standing.size() == 1 ? "Only seat " + standing.get(0) + " is left."
+            d.say(standing.size() == 1 ? "Only " + Rounds.seat(standing.get(0)) + " is left."
                     : "The deck is empty: every hand still in is shown.");
-            return;
+            return true;
         }
         int next = seat;
         do {
@@ -99,13 +102,14 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         d.shielded.remove(next); // a Warden protects until its player's next turn
         d.draw(next);
         d.turn = next;
+        return false;
     }
 
     @Override
     public Object view(LoveLetterState state, Viewer viewer) {
         boolean onTurn = !state.over() && viewer.is(state.turn());
         List<Option> youMay = onTurn ? Plays.options(state, viewer.seat()) : List.of();
-        return LoveLetterView.of(state, viewer, youMay, state.over() ? winners(state) : null);
+        return LoveLetterView.of(state, viewer, youMay, state.over() ? state.match().champions() : null);
     }
 
     /** Every play is made face up: which card, on whom, naming what. */
@@ -120,6 +124,7 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         return Plays.options(state, seat);
     }
 
+    /** The match is over: its winners, and each seat's tokens and last hand. */
     @Override
     public Optional<Outcome> outcome(LoveLetterState state) {
         if (!state.over()) {
@@ -127,24 +132,10 @@ public class LoveLetter implements GameRules<LoveLetterOptions, LoveLetterState,
         }
         Map<Integer, String> revealed = new TreeMap<>();
         for (int seat = 0; seat < state.players(); seat++) {
-            revealed.put(seat, state.out().contains(seat) ? "out" : label(state.card(seat)));
+            revealed.put(seat, Rounds.tokens(state.match().tokens().get(seat)) + ", "
+                    + (state.out().contains(seat) ? "out" : label(state.card(seat))));
         }
-        List<Integer> winners = winners(state);
-        int first = winners.get(0);
-        String summary = state.standing().size() == 1 ? "Seat " + first + " is the last one standing."
-                : winners.size() == 1 ? "Showdown: seat " + first + " wins with the " + revealed.get(first) + "."
-                : "Showdown: seats " + winners + " share the win.";
-        return Optional.of(new Outcome(winners, summary, revealed));
-    }
-
-    /** The best hand still in; ties go to the higher total face up, then share the win. */
-    static List<Integer> winners(LoveLetterState state) {
-        int best = state.standing().stream().mapToInt(s -> score(state, s)).max().orElseThrow();
-        return state.standing().stream().filter(s -> score(state, s) == best).toList();
-    }
-
-    private static int score(LoveLetterState state, int seat) {
-        return state.card(seat) * 100 + state.discardTotal(seat);
+        return Optional.of(new Outcome(state.match().champions(), Rounds.matchSummary(state.match()), revealed));
     }
 
     /** Hands (to their holder), the deck and the set-aside card (to nobody), and what each player privately learned. */

@@ -7,28 +7,32 @@ import io.roundtable.core.spi.Viewer;
 import io.roundtable.games.loveletter.LoveLetterState.Note;
 
 /**
- * What one viewer sees of the round. Hidden values are null, and so absent from the JSON.
+ * What one viewer sees of the match and its current round. Hidden values are null, and so absent from the JSON.
  *
- * @param you      the viewer's seat; null for a spectator
- * @param phase    {@code "play"} or {@code "over"}
- * @param turn     the seat on turn; null once over
- * @param deckLeft cards left in the draw pile
- * @param aside    the set-aside card, shown once the round is over
- * @param seats    every seat, in seat order
- * @param log      the public lines and the viewer's own private lines, oldest first
- * @param youMay   the plays open to the viewer right now (empty when it is not their turn)
- * @param winners  the winning seats, once the round is over
- * @param cards    the card reference: value, name, copies, whom it chooses, text
+ * @param you       the viewer's seat; null for a spectator
+ * @param phase     {@code "play"} or {@code "over"} (the match)
+ * @param round     the round being played (the last one once over), from 1
+ * @param goal      the favour tokens that win the match
+ * @param turn      the seat on turn; null once over
+ * @param deckLeft  cards left in the draw pile
+ * @param aside     the set-aside card of the last round, shown once the match is over
+ * @param seats     every seat, in seat order
+ * @param lastRound how the previous round ended (who won it, why, the hands a showdown showed); null in round 1
+ * @param log       the public lines and the viewer's own private lines of the whole match, oldest first
+ * @param youMay    the plays open to the viewer right now (empty when it is not their turn)
+ * @param winners   the seats that won the match, once it is over
+ * @param cards     the card reference: value, name, copies, whom it chooses, text
  */
-public record LoveLetterView(Integer you, String phase, Integer turn, int deckLeft, Integer aside,
-        List<SeatView> seats, List<LogLine> log, List<Option> youMay, List<Integer> winners, List<Card> cards) {
+public record LoveLetterView(Integer you, String phase, int round, int goal, Integer turn, int deckLeft, Integer aside,
+        List<SeatView> seats, Match.RoundResult lastRound, List<LogLine> log, List<Option> youMay, List<Integer> winners,
+        List<Card> cards) {
 
     /**
-     * One seat. {@code hand} is shown only to its holder, and to everyone once the round is over;
-     * {@code handSize} always.
+     * One seat. {@code hand} is shown only to its holder, and to everyone once the match is over;
+     * {@code handSize}, the round's discards and the match's favour {@code tokens} always.
      */
     public record SeatView(int seat, List<Integer> hand, int handSize, List<Integer> discards, boolean out,
-            boolean shielded) {
+            boolean shielded, int tokens) {
     }
 
     /** A line of the log; {@code onlyYou} marks what only this viewer reads. */
@@ -48,7 +52,7 @@ public record LoveLetterView(Integer you, String phase, Integer turn, int deckLe
 
     /**
      * Built from scratch for one viewer: a hand only for its holder, private lines only for their
-     * reader; everything once the round is over (except the order of what is left of the deck).
+     * reader; everything once the match is over (except the order of what is left of the deck).
      */
     static LoveLetterView of(LoveLetterState state, Viewer viewer, List<Option> youMay, List<Integer> winners) {
         boolean over = state.over();
@@ -56,7 +60,8 @@ public record LoveLetterView(Integer you, String phase, Integer turn, int deckLe
         for (int seat = 0; seat < state.players(); seat++) {
             List<Integer> hand = state.hands().get(seat);
             seats.add(new SeatView(seat, over || viewer.is(seat) ? hand : null, hand.size(),
-                    state.discards().get(seat), state.out().contains(seat), state.shielded().contains(seat)));
+                    state.discards().get(seat), state.out().contains(seat), state.shielded().contains(seat),
+                    state.match().tokens().get(seat)));
         }
         List<LogLine> log = new ArrayList<>();
         for (Note note : state.log()) {
@@ -67,7 +72,7 @@ public record LoveLetterView(Integer you, String phase, Integer turn, int deckLe
             }
         }
         return new LoveLetterView(viewer.isSpectator() ? null : viewer.seat(), over ? "over" : "play",
-                over ? null : state.turn(), state.deck().size(), over ? state.aside() : null, seats, log, youMay,
-                winners, Card.ALL);
+                state.match().round(), state.match().goal(), over ? null : state.turn(), state.deck().size(),
+                over ? state.aside() : null, seats, state.match().last(), log, youMay, winners, Card.ALL);
     }
 }

@@ -1,7 +1,8 @@
-// The Palace Letters table: whose turn it is, your hand, one button per play the view's youMay offers
-// (with a picker for each of its choices), every seat with its hand size, discards and marks, and
-// the log with your private lines marked. The create form is the generic JSON box. It shows only what
-// the view holds: other players' hands are simply not in it until the round is over.
+// The Palace Letters table: the match (round, favour tokens, the goal, how the last round ended), whose
+// turn it is, your hand, one button per play the view's youMay offers (with a picker for each of its
+// choices), every seat with its tokens, hand size, discards and marks, and the log with names for seats
+// and your private lines marked. The create form is the generic one. It shows only what the view holds:
+// other players' hands are simply not in it until the match is over (or a showdown shows them).
 // The runtime serves this file from the game's jar (META-INF/resources/games/loveletter/ui.js); GET /api/games names it.
 import { h, rerender } from '/js/dom.js';
 import { oneAction } from '/js/games/one-action.js';
@@ -11,6 +12,8 @@ const PARAMS = { target: 'Choose a player', guess: 'Name a card' };
 const loveletter = {
   table(ui) {
     const statusLine = h('p', { class: 'status-line', id: 'll-status', role: 'status', 'aria-live': 'polite' });
+    const matchLine = h('p', { class: 'll-match', id: 'll-match' });
+    const betweenLine = h('p', { class: 'll-between', id: 'll-between', 'aria-live': 'polite' });
     const actions = h('section', { class: 'panel ll-actions', id: 'll-actions', 'aria-labelledby': 'll-actions-title' });
     const seats = h('div', { class: 'll-seats-slot' });
     const hand = h('div', { class: 'll-hand-slot' });
@@ -18,10 +21,10 @@ const loveletter = {
       tabindex: '0', 'data-scroll-key': 'll-log' });
     const reference = h('div', { class: 'll-reference-slot' });
     const element = h('section', { class: 'loveletter', 'aria-label': 'Palace Letters table' },
-      h('div', { class: 'll-status' }, statusLine),
+      h('div', { class: 'll-status' }, matchLine, betweenLine, statusLine),
       h('div', { class: 'll-main' }, h('div', { class: 'll-left' }, hand, actions), seats),
       h('section', { class: 'panel log-panel', 'aria-labelledby': 'll-log-title' },
-        h('h2', { id: 'll-log-title' }, 'Round log'), logList),
+        h('h2', { id: 'll-log-title' }, 'Match log'), logList),
       reference);
 
     let frame = null;
@@ -34,12 +37,17 @@ const loveletter = {
       const card = game.cards?.find((c) => c.value === value);
       return card ? `${card.name} (${value})` : `card ${value}`;
     };
-    const who = (seat) => `${ui.nameOf(seat)} (seat ${seat})`;
+    // People count seats from 1; the view's seat numbers are indexes from 0.
+    const who = (seat) => `${ui.nameOf(seat)} (seat ${seat + 1})`;
+    const names = (seats) => seats.map((seat) => ui.nameOf(seat)).join(' and ');
+    // The rules write "Seat 2" / "seat 2" (counted from 1) in their sentences: the table says the name.
+    const named = (text) => (text ?? '').replace(/\b[Ss]eat (\d+)\b/g, (match, n) => ui.nameOf(Number(n) - 1));
+    const tokens = (n) => `${n} favour ${n === 1 ? 'token' : 'tokens'}`;
 
     function describe(game) {
       if (game.phase === 'over') {
         const winners = game.winners ?? [];
-        return `The round is over. ${winners.length === 1 ? `${who(winners[0])} wins.`
+        return `The match is over. ${winners.length === 1 ? `${who(winners[0])} wins.`
           : `${winners.map(who).join(' and ')} share the win.`}`;
       }
       if (game.you !== undefined && game.you !== null && game.turn === game.you) {
@@ -51,7 +59,35 @@ const loveletter = {
     const play = (action) => turn.act(action);
 
     function choiceLabel(game, param, value) {
-      return param === 'guess' ? cardName(game, value) : `${ui.nameOf(value)} (seat ${value})${value === game.you ? ', you' : ''}`;
+      return param === 'guess' ? cardName(game, value) : `${who(value)}${value === game.you ? ', you' : ''}`;
+    }
+
+    /** "Round 2 went to Ann: the last one standing." */
+    function roundResult(game, last) {
+      const best = last.winners.length ? last.shown?.[last.winners[0]] : null;
+      const why = {
+        last_standing: 'the last one standing',
+        highest_card: `the highest card, the ${cardName(game, best)}`,
+        face_up_total: `the highest card, the ${cardName(game, best)}, and the higher total face up`,
+      }[last.reason];
+      const line = last.reason === 'shared'
+        ? `Round ${last.round} was shared by ${names(last.winners)}: equal cards and equal totals face up.`
+        : `Round ${last.round} went to ${names(last.winners)}: ${why ?? named(last.text)}.`;
+      const shown = (last.shown ?? []).map((card, seat) => (card == null ? null : `${ui.nameOf(seat)} the ${cardName(game, card)}`))
+        .filter(Boolean);
+      return shown.length ? `${line} Shown: ${shown.join(', ')}.` : line;
+    }
+
+    /** The line between rounds: how the last one ended, and who starts this one (or who won the match). */
+    function between(game) {
+      const last = game.lastRound;
+      if (!last) return '';
+      if (game.phase === 'over') {
+        const winners = game.winners ?? [];
+        return `${roundResult(game, last)} ${names(winners)} ${winners.length === 1 ? 'wins' : 'share'} the match with `
+          + `${tokens(game.goal)}.`;
+      }
+      return `${roundResult(game, last)} Round ${game.round} begins, ${ui.nameOf(last.winners[0])} starts.`;
     }
 
     function optionForm(game, option) {
@@ -79,11 +115,11 @@ const loveletter = {
       const title = h('h2', { id: 'll-actions-title' }, ui.replay ? 'At this step' : 'Your move');
       if (game.phase === 'over') {
         const outcome = frame.room.outcome;
-        return [h('h2', { id: 'll-actions-title' }, 'Round over'),
+        return [h('h2', { id: 'll-actions-title' }, 'Match over'),
           h('div', { id: 'll-end' },
-            h('p', { class: 'strong' }, outcome?.summary ?? describe(game)),
+            h('p', { class: 'strong' }, outcome?.summary ? named(outcome.summary) : describe(game)),
             game.you !== undefined && game.you !== null
-              ? h('p', {}, (game.winners ?? []).includes(game.you) ? 'You win this round.' : 'You did not win this round.') : null,
+              ? h('p', {}, (game.winners ?? []).includes(game.you) ? 'You win the match.' : 'You did not win the match.') : null,
             game.aside ? h('p', {}, `The card set aside was the ${cardName(game, game.aside)}.`) : null)];
       }
       if (frame.me.spectator) return [title, h('p', { class: 'muted' }, 'You are watching: you see no hand and no private line.')];
@@ -100,7 +136,7 @@ const loveletter = {
       if (game.you === undefined || game.you === null) return null;
       const mine = game.seats[game.you];
       return h('section', { class: 'panel ll-hand', 'aria-labelledby': 'll-hand-title' },
-        h('h2', { id: 'll-hand-title' }, mine.out ? 'You are out of the round' : 'Your hand (only you see it)'),
+        h('h2', { id: 'll-hand-title' }, mine.out ? 'You are out of this round' : 'Your hand (only you see it)'),
         h('ul', { class: 'll-cards', id: 'll-hand' }, (mine.hand ?? []).map((value) => h('li', { class: 'll-card', 'data-my-card': value },
           h('strong', {}, cardName(game, value)),
           h('span', { class: 'hint' }, game.cards?.find((c) => c.value === value)?.text ?? '')))));
@@ -124,10 +160,13 @@ const loveletter = {
               seat.seat === game.you ? 'mine' : ''].join(' '),
             'data-seat': seat.seat, 'data-out': String(seat.out), 'data-shielded': String(seat.shielded),
           },
-          h('div', { class: 'seat-name' }, h('span', {}, ui.nameOf(seat.seat)), h('span', { class: 'muted' }, ` seat ${seat.seat}`)),
+          h('div', { class: 'seat-name' }, h('span', {}, ui.nameOf(seat.seat)), h('span', { class: 'muted' }, ` seat ${seat.seat + 1}`)),
           tags.length ? h('div', { class: 'seat-tags' }, tags.map(([kind, text]) => h('span', { class: `tag tag-${kind}` }, text))) : null,
+          h('p', { class: 'll-tokens', 'data-tokens': seat.tokens ?? 0, title: `${tokens(seat.tokens ?? 0)} of ${game.goal}` },
+            h('span', { 'aria-hidden': 'true' }, `${'●'.repeat(seat.tokens ?? 0)}${'○'.repeat(Math.max(0, (game.goal ?? 0) - (seat.tokens ?? 0)))} `),
+            tokens(seat.tokens ?? 0)),
           h('p', { class: 'll-hand-size', 'data-hand-size': seat.handSize },
-            seat.out ? 'Out of the round'
+            seat.out ? 'Out of this round'
               : seat.hand && seat.seat !== game.you ? `Hand: ${seat.hand.map((v) => cardName(game, v)).join(', ')}`
                 : `${seat.handSize} ${seat.handSize === 1 ? 'card' : 'cards'} in hand`),
           h('p', { class: 'll-discards' }, seat.discards.length
@@ -150,8 +189,10 @@ const loveletter = {
         logged = [];
       }
       for (const line of (game.log ?? []).slice(logged.length)) {
-        logList.append(h('li', { class: line.onlyYou ? 'private' : '', 'data-private': line.onlyYou ? 'true' : null },
-          line.onlyYou ? h('span', { class: 'tag tag-private' }, 'only you') : null, line.onlyYou ? ' ' : null, line.text));
+        const newRound = !line.onlyYou && /^Round \d+:/.test(line.text);
+        logList.append(h('li', { class: [line.onlyYou ? 'private' : '', newRound ? 'll-round' : ''].join(' ').trim(),
+          'data-private': line.onlyYou ? 'true' : null },
+        line.onlyYou ? h('span', { class: 'tag tag-private' }, 'only you') : null, line.onlyYou ? ' ' : null, named(line.text)));
       }
       if (lines.length !== logged.length) logList.scrollTop = logList.scrollHeight;
       logged = lines;
@@ -166,6 +207,11 @@ const loveletter = {
       element.dataset.phase = game.phase;
       const sentence = describe(game);
       if (statusLine.textContent !== sentence) statusLine.textContent = sentence;
+      const match = `Round ${game.round} · first to ${tokens(game.goal)}`;
+      if (matchLine.textContent !== match) matchLine.textContent = match;
+      const line = between(game);
+      if (betweenLine.textContent !== line) betweenLine.textContent = line;
+      betweenLine.hidden = !line;
       rerender(hand, () => handPanel(game));
       rerender(actions, () => actionPanel(game));
       rerender(seats, () => seatList(game));

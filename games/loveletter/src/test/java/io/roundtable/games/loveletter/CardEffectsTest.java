@@ -34,7 +34,7 @@ class CardEffectsTest {
         var game = Deal.hands(hand(SENTRY, WARDEN), hand(ORACLE), hand(HEIR)).deck(DUELIST, SENTRY).start();
         game.act(0, play(SENTRY).on(1).naming(HEIR));
         assertThat(game.state().out()).isEmpty();
-        assertThat(game.spectatorView().get("log").toString()).contains("Seat 1 does not hold it.");
+        assertThat(game.spectatorView().get("log").toString()).contains("Seat 2 does not hold it.");
     }
 
     @Test
@@ -49,7 +49,7 @@ class CardEffectsTest {
     void the_oracle_shows_a_hand_to_the_player_who_played_it_alone() {
         var game = Deal.hands(hand(ORACLE, WARDEN), hand(HEIR), hand(SENTRY)).deck(DUELIST, SENTRY).start();
         game.act(0, play(ORACLE).on(1));
-        assertThat(game.viewOf(0).get("log").toString()).contains("Seat 1 shows you the Heir (8).");
+        assertThat(game.viewOf(0).get("log").toString()).contains("Seat 2 shows you the Heir (8).");
         assertThat(game.viewOf(1).get("log").toString()).doesNotContain("Heir");
         assertThat(game.viewOf(2).get("log").toString()).doesNotContain("Heir");
         assertThat(game.spectatorView().get("log").toString()).doesNotContain("Heir");
@@ -61,9 +61,9 @@ class CardEffectsTest {
         game.act(0, play(DUELIST).on(1));
         assertThat(game.state().out()).containsExactly(1);
         assertThat(game.state().discards().get(1)).containsExactly(WARDEN);
-        assertThat(game.viewOf(1).get("log").toString()).contains("Seat 0 beats you with the Dowager (7).");
+        assertThat(game.viewOf(1).get("log").toString()).contains("Seat 1 beats you with the Dowager (7).");
         assertThat(game.viewOf(2).get("log").toString()).doesNotContain("Dowager")
-                .contains("Seat 1 has the lower card, the Warden (4), and is out.");
+                .contains("Seat 2 has the lower card, the Warden (4), and is out.");
     }
 
     @Test
@@ -79,8 +79,8 @@ class CardEffectsTest {
         var game = Deal.hands(hand(DUELIST, ORACLE), hand(ORACLE), hand(SENTRY)).deck(WARDEN, SENTRY).start();
         game.act(0, play(DUELIST).on(1));
         assertThat(game.state().out()).isEmpty();
-        assertThat(game.viewOf(0).get("log").toString()).contains("Seat 1 holds the Oracle (2) too.");
-        assertThat(game.viewOf(1).get("log").toString()).contains("Seat 0 holds the Oracle (2) too.");
+        assertThat(game.viewOf(0).get("log").toString()).contains("Seat 2 holds the Oracle (2) too.");
+        assertThat(game.viewOf(1).get("log").toString()).contains("Seat 1 holds the Oracle (2) too.");
         assertThat(game.viewOf(2).get("log").toString()).doesNotContain("Oracle (2) too");
     }
 
@@ -146,8 +146,8 @@ class CardEffectsTest {
         game.act(0, play(SMUGGLER).on(1));
         assertThat(game.state().hands().get(0)).containsExactly(HEIR);
         assertThat(game.state().hands().get(1)).containsExactly(SENTRY, ORACLE);
-        assertThat(game.viewOf(0).get("log").toString()).contains("You receive the Heir (8) from seat 1.");
-        assertThat(game.viewOf(1).get("log").toString()).contains("You receive the Sentry (1) from seat 0.");
+        assertThat(game.viewOf(0).get("log").toString()).contains("You receive the Heir (8) from seat 2.");
+        assertThat(game.viewOf(1).get("log").toString()).contains("You receive the Sentry (1) from seat 1.");
         assertThat(game.viewOf(2).get("log").toString()).doesNotContain("You receive");
     }
 

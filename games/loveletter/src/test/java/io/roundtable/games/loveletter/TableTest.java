@@ -15,7 +15,7 @@ import io.roundtable.core.room.Phase;
 import io.roundtable.core.spi.Rejection;
 import io.roundtable.testkit.Table;
 
-/** A whole round in the real room engine: a person against two bots, reading only their own frame. */
+/** A whole match in the real room engine: a person against two bots, reading only their own frame. */
 class TableTest {
 
     /** What a generic UI does with the first button of {@code youMay}: the action, first value of each choice. */
@@ -27,7 +27,7 @@ class TableTest {
     }
 
     @Test
-    void a_person_plays_a_whole_round_against_two_bots_using_the_buttons_their_frame_offers() {
+    void a_person_plays_a_whole_match_against_two_bots_using_the_buttons_their_frame_offers() {
         Table table = Table.of(new LoveLetter()).bots(2).seed(11).create();
         String ann = table.join("Ann");
         table.ready(ann).after(Duration.ofSeconds(3), ann);

@@ -55,10 +55,10 @@ class ViewsTest {
     void the_oracle_result_appears_only_in_the_log_of_the_player_who_looked() {
         var game = DEAL.start().act(0, play(ORACLE).on(1));
         assertThat(game.viewOf(0, LoveLetterView.class).log())
-                .contains(new LogLine("Seat 1 shows you the Heir (8).", true));
+                .contains(new LogLine("Seat 2 shows you the Heir (8).", true));
         for (int seat : List.of(1, 2)) {
             assertThat(game.viewOf(seat, LoveLetterView.class).log()).noneMatch(LogLine::onlyYou)
-                    .extracting(LogLine::text).contains("Seat 0 plays the Oracle (2) on seat 1.");
+                    .extracting(LogLine::text).contains("Seat 1 plays the Oracle (2) on seat 2.");
         }
     }
 
@@ -118,10 +118,10 @@ class ViewsTest {
                 + "{\"action\":{\"type\":\"play\",\"card\":8},\"label\":\"Play the Heir (8)\",\"choose\":[]}]");
         assertThat(Json.write(seat1.get("seats").get(1)))
                 .isEqualTo("{\"seat\":1,\"hand\":[8,3],\"handSize\":2,\"discards\":[],\"out\":false,"
-                        + "\"shielded\":false}");
+                        + "\"shielded\":false,\"tokens\":0}");
         assertThat(Json.write(seat1.get("seats").get(0))).doesNotContain("\"hand\":");
         assertThat(Json.write(seat1.get("log").get(1)))
-                .isEqualTo("{\"text\":\"Seat 0 plays the Oracle (2) on seat 1.\",\"onlyYou\":false}");
+                .isEqualTo("{\"text\":\"Seat 1 plays the Oracle (2) on seat 2.\",\"onlyYou\":false}");
         assertThat(Json.write(seat1.get("cards").get(0))).isEqualTo("{\"value\":1,\"name\":\"Sentry\",\"copies\":5,"
                 + "\"aim\":\"OTHER\",\"text\":\"Choose another player and name a card other than the Sentry: "
                 + "if they hold it, they are out.\"}");
