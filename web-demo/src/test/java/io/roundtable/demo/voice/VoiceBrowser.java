@@ -61,7 +61,7 @@ final class VoiceBrowser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-quic", "--user-data-dir=" + profile, "--use-fake-device-for-media-stream",
                     "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required",
-                    "--allow-loopback-in-peer-connection", "--window-size=1000,1000");
+                    "--allow-loopback-in-peer-connection", "--window-size=1280,1000"); // wide: people, voice and chat beside the table
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
