@@ -92,6 +92,8 @@ final class Cluster implements AutoCloseable {
         cluster.settings.put("roundtable.limits.commands-per-second", "1000");
         cluster.settings.put("roundtable.ws.idle-timeout", "120s");
         cluster.settings.put("roundtable.rooms.barrier-countdown", "0s");
+        // Churn's rooms of bots play themselves: as fast as the server goes, not paced like people.
+        cluster.settings.put("roundtable.bots.move-delay", "0s");
         cluster.settings.putAll(overrides);
         for (int i = 0; i < nodeCount; i++) {
             cluster.startNode(app, i, heap, jvmOptions, gcLog.apply(i));
