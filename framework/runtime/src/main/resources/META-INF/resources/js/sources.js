@@ -10,6 +10,13 @@ function record(frame) {
   if (frames.length > 400) frames.splice(0, frames.length - 400);
 }
 
+/** Test hook and debugging aid: the last errors this page's client reported ("code: sentence"), oldest first. */
+function recordError(error) {
+  const errors = (window.__roundtableErrors ??= []);
+  errors.push(`${error?.code ?? '?'}: ${error?.message ?? ''}`);
+  if (errors.length > 100) errors.splice(0, errors.length - 100);
+}
+
 /**
  * A member's live connection. Loads the inbox history first, so a reload still shows the chat; that
  * request also tells whether the remembered seat is still valid ({client: null, gone: error} if not).
@@ -28,6 +35,9 @@ export async function memberSource(room, seat) {
     // No history: the socket still delivers everything not yet acknowledged.
   }
   client.addEventListener('frame', () => record(client.frame));
+  client.addEventListener('error', (event) => recordError(event.detail));
+  client.addEventListener('resync', ({ detail }) => recordError({ code: 'client/resync',
+    message: `a patch from version ${detail.from} to ${detail.version} did not apply to version ${detail.held}` }));
   window.__roundtable = { client, room, member: seat.member };
   return { client, gone: null };
 }

@@ -29,6 +29,7 @@ export class RoundtableClient extends EventTarget {
     this.maxBackoff = maxBackoff;
     this.frame = null;
     this.version = -1;
+    this.seen = -1; // the version of the last frame shown (kept while a resync fetches a fresh one)
     this.inbox = [];
     this.status = 'idle';
     this.pending = new Map();
@@ -75,7 +76,8 @@ export class RoundtableClient extends EventTarget {
     this.#setStatus('closed');
   }
 
-  act(action, { expectedVersion = this.version, idempotencyKey = randomKey() } = {}) {
+  /** expectedVersion: by default the version of the frame the player last saw (none before the first). */
+  act(action, { expectedVersion = this.seen >= 0 ? this.seen : undefined, idempotencyKey = randomKey() } = {}) {
     return this.#send({ type: 'act', action, expectedVersion, idempotencyKey });
   }
 
@@ -126,12 +128,14 @@ export class RoundtableClient extends EventTarget {
       case 'snapshot':
         this.frame = frame.frame;
         this.version = frame.version;
+        this.seen = frame.version;
         this.#emit('frame', this.frame);
         break;
       case 'patch':
         if (frame.from === this.version && this.frame !== null && this.#patched(frame)) {
           this.#emit('frame', this.frame);
-        } else {
+        } else if (this.frame !== null) { // (while a resync is under way, the snapshot is coming)
+          this.#emit('resync', { from: frame.from, version: frame.version, held: this.version });
           this.#resync();
         }
         // Protocol 2: the change's events, and the answer to our own command, ride on its patch.
@@ -140,6 +144,7 @@ export class RoundtableClient extends EventTarget {
         break;
       case 'synced':
         this.version = frame.version;
+        this.seen = frame.version;
         break;
       case 'message':
         if (this.lastInboxSeq === null || frame.message.seq > this.lastInboxSeq) {
@@ -172,6 +177,7 @@ export class RoundtableClient extends EventTarget {
       this.frame = applyPatch(this.frame, patch.ops);
       this.frame.room.version = patch.version; // patches leave the version to the message
       this.version = patch.version;
+      this.seen = patch.version;
       return true;
     } catch (e) {
       return false;

@@ -1,5 +1,7 @@
 package io.roundtable.demo.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,26 @@ abstract class BrowserTest {
 
     private final List<Page> pages = new ArrayList<>();
 
+    /**
+     * Every page's client applied every patch it was sent: a patch that does not apply to the frame the
+     * client holds makes it fetch a snapshot again ({@code client/resync}), which a steady socket never needs.
+     */
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(Page::close);
-        pages.clear();
+        List<String> resyncs = new ArrayList<>();
+        try {
+            for (Page page : pages) {
+                try {
+                    page.clientErrors().stream().filter(e -> e.startsWith("client/resync")).forEach(resyncs::add);
+                } catch (RuntimeException e) {
+                    // a page that can no longer be read (closed by its test) has nothing to tell
+                }
+            }
+        } finally {
+            pages.forEach(Page::close);
+            pages.clear();
+        }
+        assertThat(resyncs).as("patches a page's client could not apply").isEmpty();
     }
 
     /** A fresh headless Chromium on the app's start page. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -168,7 +169,8 @@ public final class Page implements AutoCloseable {
         }
         String page;
         try {
-            page = String.valueOf(js("return document.querySelector('main')?.innerText + '\\n' + (document.querySelector('#notice')?.innerText ?? '')"));
+            page = String.valueOf(js("return document.querySelector('main')?.innerText + '\\n' + (document.querySelector('#notice')?.innerText ?? '')"
+                    + " + '\\nThe errors its client reported: ' + JSON.stringify(window.__roundtableErrors ?? [])"));
         } catch (WebDriverException e) {
             page = "(unreadable: " + e.getMessage() + ")";
         }
@@ -184,6 +186,16 @@ public final class Page implements AutoCloseable {
         JsonNode frames = json("window.__roundtableFrames ?? []");
         return frames == null ? List.of() : Json.mapper().convertValue(frames,
                 Json.mapper().getTypeFactory().constructCollectionType(List.class, JsonNode.class));
+    }
+
+    /** What the page's client reported going wrong ("code: sentence"; window.__roundtableErrors), oldest first. */
+    public List<String> clientErrors() {
+        JsonNode errors = json("window.__roundtableErrors ?? []");
+        List<String> list = new ArrayList<>();
+        if (errors != null) {
+            errors.forEach(e -> list.add(e.asText()));
+        }
+        return list;
     }
 
     /** The frame the page's client holds now (snapshot plus every patch it applied). */

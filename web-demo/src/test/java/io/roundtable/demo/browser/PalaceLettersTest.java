@@ -120,7 +120,11 @@ class PalaceLettersTest extends BrowserTest {
         assertThat(ann.exists("#replay-view [data-play]")).as("a replay offers no moves").isFalse();
     }
 
-    /** Plays the first offered card, choosing the last value of each picker; true when it played. */
+    /**
+     * Plays the first offered card, choosing the last value of each picker; true when it played. A play
+     * refused because the connection dropped for a moment is not played: the loop offers it again, as a
+     * person clicks again. Any other refusal of a play the page offered is a defect.
+     */
     static boolean playIfOffered(Page page, int plays) {
         JsonNode offer = page.json("(() => {" + OFFER + "})()");
         if (offer == null || offer.isNull()) {
@@ -130,10 +134,14 @@ class PalaceLettersTest extends BrowserTest {
             JsonNode values = picker.get("values");
             page.select("#" + picker.get("id").asText(), values.get((plays % 2 == 0 ? values.size() - 1 : 0)).asText());
         }
+        int errors = page.clientErrors().size();
         page.click("[data-play='" + offer.get("card").asText() + "']");
-        page.await("the play was taken", () -> !page.exists("[data-play='" + offer.get("card").asText() + "']:not([disabled])")
-                || page.exists("#ll-end") || !page.text("#ll-status").startsWith("Your turn"));
-        return true;
+        page.await("the play was taken or refused", () -> !page.exists("[data-play='" + offer.get("card").asText() + "']:not([disabled])")
+                || page.exists("#ll-end") || !page.text("#ll-status").startsWith("Your turn")
+                || page.clientErrors().size() > errors);
+        List<String> refused = page.clientErrors().stream().skip(errors).toList();
+        assertThat(refused).as("what refused a play the page offered").allMatch(e -> e.startsWith("client/offline"));
+        return refused.isEmpty();
     }
 
     /** Before the end, neither the page nor the frame it holds shows another seat's hand. */
