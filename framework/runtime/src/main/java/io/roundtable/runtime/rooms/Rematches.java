@@ -1,14 +1,15 @@
 package io.roundtable.runtime.rooms;
 
-import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.roundtable.core.error.ErrorCode;
 import io.roundtable.core.room.Command;
+import io.roundtable.core.room.RematchDesk;
 import io.roundtable.core.room.Reply;
-import io.roundtable.core.room.Result;
 import io.roundtable.core.room.Room;
+import io.roundtable.core.spi.Rejection;
 import io.roundtable.runtime.limits.RateLimits;
 import io.roundtable.runtime.protocol.Problem;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +23,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Rematches {
-    /** What the engine is offered to learn whether the pointer is still free, without changing anything. */
-    private static final String PROBE = "?";
     private final RoomService rooms;
     private final RateLimits limits;
 
@@ -47,11 +46,11 @@ public class Rematches {
             if (room == null) {
                 return Uni.createFrom().failure(new Problem(ErrorCode.ROOM_NOT_FOUND));
             }
-            Result probe = rooms.engine().handle(room, new Command.Rematch(member, PROBE), Instant.now());
-            if (probe.reply() instanceof Reply.Rejected rejected) {
-                return Uni.createFrom().failure(new Problem(rejected.rejection(), rejected.version()));
+            Optional<Rejection> refused = RematchDesk.refusal(room, member);
+            if (refused.isPresent()) {
+                return Uni.createFrom().failure(new Problem(refused.get(), room.version()));
             }
-            if (!probe.changed()) {
+            if (room.next() != null) {
                 return Uni.createFrom().item(new Next(room.next().room(), false, room.version()));
             }
             if (!limits.createRoom(client)) {
