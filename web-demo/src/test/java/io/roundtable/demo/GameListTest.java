@@ -1,7 +1,9 @@
 package io.roundtable.demo;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -42,6 +44,14 @@ class GameListTest {
                 .then().statusCode(200)
                 .body("find { it.id == 'voice' }.voice", equalTo(true))
                 .body("find { it.id == 'avalon' }.voice", equalTo(false));
+    }
+
+    @Test
+    void a_game_says_where_its_view_holds_seats_and_a_game_that_declares_none_lists_none() {
+        given().when().get("/api/games")
+                .then().statusCode(200)
+                .body("find { it.id == 'liarsdice' }.seatFields", contains("/turn", "/winner", "/bid/seat"))
+                .body("find { it.id == 'avalon' }.seatFields", empty());
     }
 
     @Test

@@ -144,6 +144,7 @@ function roomShell(main, room, ctx, source, seat) {
         throw error;
       });
     },
+    game: null, // the game's GET /api/games entry, once loaded
     nameOf: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo)?.name ?? `Seat ${seatNo + 1}`,
     memberAt: (seatNo) => lastFrame?.room.members.find((m) => m.seat === seatNo) ?? null,
   };
@@ -315,7 +316,10 @@ function roomShell(main, room, ctx, source, seat) {
       const gameId = frame.room.game;
       title.textContent = `${gameId[0].toUpperCase()}${gameId.slice(1)} · room ${room}`;
       lobbyApi.games().then((list) => {
-        title.textContent = `${shortTitle(list.find((g) => g.id === gameId), gameId)} · room ${room}`;
+        const info = list.find((g) => g.id === gameId);
+        title.textContent = `${shortTitle(info, gameId)} · room ${room}`;
+        ui.game = info ?? null; // what the game says of itself, e.g. where its view holds seats
+        if (table && lastFrame) table.render(lastFrame);
       }).catch(() => {});
       if (!watching) {
         chat = createChat({ source, notice: ctx.notice, onUnread: unread });

@@ -118,6 +118,31 @@ class EngineEdgesTest {
         assertThat(catalog.get("nobots").rules()).isInstanceOf(NoBots.class);
     }
 
+    /** HighCard saying where its view holds seats. */
+    static class SeatsAt extends HighCard {
+        final List<String> pointers;
+
+        SeatsAt(List<String> pointers) {
+            this.pointers = pointers;
+        }
+
+        @Override
+        public List<String> seatFields() {
+            return pointers;
+        }
+    }
+
+    @Test
+    void a_game_names_where_its_view_holds_seats_with_json_pointers_and_anything_else_is_refused() {
+        assertThat(GameCatalog.of(new SeatsAt(List.of("/turn", "/bid/seat"))).get("highcard").rules().seatFields())
+                .containsExactly("/turn", "/bid/seat");
+        assertThat(new HighCard().seatFields()).as("by default none").isEmpty();
+        for (String bad : List.of("turn", "/", "//seat", "/turn/")) {
+            assertThatThrownBy(() -> GameCatalog.of(new SeatsAt(List.of(bad)))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON Pointer").hasMessageContaining(bad);
+        }
+    }
+
     @Test
     void the_game_host_reads_the_typed_rules_through_json() {
         var seated = Tables.playing(3);

@@ -153,6 +153,8 @@ class GeneratedProjectIT {
             assertThat(you).as("seats read from 1 on the page").matches("seat [12] \\(Ann\\)");
             int seat = Character.getNumericValue(you.charAt(5)) - 1; // the wire's index
             assertThat(ann.text("[data-fact='picks." + seat + "']")).as("the seat table shows Ann's pick").isEqualTo("4");
+            assertThat(ann.text("[data-fact='winner']")).as("the game's seatFields name the winner's seat")
+                    .matches("seat [12] \\((Ann|Bot 1)\\)");
             assertThat(ann.exists("[data-choice]")).as("nothing more to do").isFalse();
             ann.screenshot(WORK.resolve("generic-table-end.png"));
         }

@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class LiarsDiceTest extends BrowserTest {
+    /** A seat as the generic table names it: counted from 1, with its player. */
+    static final String SEAT = "seat [12] \\((Ann|Bot 1)\\)$";
 
     @Test
     void a_whole_game_is_played_through_the_generic_table_and_the_generic_options_form() {
@@ -29,6 +31,9 @@ class LiarsDiceTest extends BrowserTest {
         assertThat(ann.text("section.secret h3")).isEqualTo("Only you see this");
         assertThat(ann.text("[data-fact='diceLeft.0']")).isEqualTo("2");
         assertThat(ann.exists("details.view-json[open]")).as("the JSON view stays closed").isFalse();
+        // The game's seatFields (/turn, /winner, /bid/seat) are shown as people count seats, with names.
+        ann.await("the seat on turn is named", () -> ann.text("[data-fact='turn']").matches(SEAT));
+        assertThat(ann.text("[data-fact='you']")).matches("seat [12] \\(Ann\\)");
 
         int moves = 0;
         boolean pictured = false;
@@ -41,6 +46,7 @@ class LiarsDiceTest extends BrowserTest {
                 moves++;
             } else if (canBid) {
                 if (!pictured && ann.exists("[data-fact='bid']")) {
+                    assertThat(ann.text("[data-fact='bid']")).matches(SEAT.replace("$", "") + " · count \\d+ · face [2-6]");
                     Demo.screenshot(ann, "liars-dice.png");
                     pictured = true;
                 }
@@ -53,7 +59,9 @@ class LiarsDiceTest extends BrowserTest {
             Page.pause(50);
         }
         assertThat(moves).as("Ann bid or called through the buttons").isPositive();
-        assertThat(ann.text("#outcome")).matches("Game over\\. Seat [01] is the last one with dice\\.");
-        assertThat(ann.text("[data-fact='lastCall']")).contains("called").contains("loses a die");
+        assertThat(ann.text("#outcome")).as("the rules' sentences count seats from 1")
+                .matches("Game over\\. Seat [12] is the last one with dice\\.");
+        assertThat(ann.text("[data-fact='lastCall']")).matches("Seat [12] called seat [12]'s bid of .*\\. Seat [12] loses a die\\.");
+        assertThat(ann.text("[data-fact='winner']")).matches(SEAT);
     }
 }

@@ -35,6 +35,12 @@ public final class GameCatalog {
             throw new IllegalArgumentException("a game id is 1 to 32 of a-z, 0-9 and _, starting with a letter"
                     + " (it is the namespace of the game's rejection codes): " + rules.id());
         }
+        for (String pointer : rules.seatFields()) {
+            if (pointer == null || !pointer.matches("(/[^/]+)+")) {
+                throw new IllegalArgumentException("a seat field is a JSON Pointer to a part of the view, like /turn"
+                        + " or /bid/seat: " + pointer + " (game " + rules.id() + ")");
+            }
+        }
         if (games.putIfAbsent(rules.id(), new GameAdapter<>(rules, reading)) != null) {
             throw new IllegalArgumentException("two games share the id " + rules.id());
         }

@@ -127,6 +127,16 @@ public interface GameRules<O, S, A> {
         return state;
     }
 
+    /**
+     * Where the view holds seat numbers (indexes from 0), as JSON Pointers into it, e.g. {@code "/turn"},
+     * {@code "/winners"}, {@code "/bid/seat"}: each names a number or a list of numbers, every one a seat.
+     * The browser's generic table shows them as people do, the seat counted from 1 and its player's name
+     * ({@code you} always is one). GET /api/games lists them as {@code seatFields}.
+     */
+    default List<String> seatFields() {
+        return List.of();
+    }
+
     /** Rooms of this game always have a voice mesh (a voice room); any other room may ask for one at creation. */
     default boolean voice() {
         return false;

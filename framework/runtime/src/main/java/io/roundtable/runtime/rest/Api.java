@@ -14,18 +14,20 @@ public final class Api {
     private Api() {
     }
 
-    /** A game this server offers. */
     /** @param origin the caller's {@code Origin} (null without one); @param allowed whether its sockets are accepted */
     public record SocketCheck(String origin, boolean allowed) {
     }
 
     /**
+     * A game this server offers.
+     *
      * @param optionsSchema the JSON Schema of the game's options (a generic options form is drawn from it)
      * @param ui            the game's own browser component ({@code /games/<id>/ui.js}), null when it has none
      * @param voice         every room of this game has a voice mesh (a voice room); any other room may ask for one
+     * @param seatFields    JSON Pointers into the view where it holds seat numbers (the generic table names them)
      */
     public record GameInfo(String id, String title, int minPlayers, int maxPlayers, String joinMode,
-            JsonNode defaultOptions, JsonNode optionsSchema, String ui, boolean voice) {
+            JsonNode defaultOptions, JsonNode optionsSchema, String ui, boolean voice, List<String> seatFields) {
     }
 
     /**

@@ -66,7 +66,7 @@ public class GamesResource {
             return new Api.GameInfo(game.id(), game.rules().title(), policy.minPlayers(), policy.maxPlayers(),
                     policy.joinMode().name(), options,
                     schemas.computeIfAbsent(game.id(), id -> schema(game.rules().defaultOptions().getClass())), ui(game.id()),
-                    game.rules().voice());
+                    game.rules().voice(), game.rules().seatFields());
         }).toList();
     }
 }

@@ -32,39 +32,61 @@ function scalar(value) {
   return String(value);
 }
 
-/** A value as text, or as a small list / JSON block when it is not a scalar. */
-function shown(value) {
+/**
+ * Where the view holds seats: the game's `seatFields` (JSON Pointers, GET /api/games; `/you` always).
+ * A number there is a seat index from 0, shown as people count: "seat 2 (Bob)".
+ */
+function seatPointers(ui) {
+  return new Set(['/you', ...(ui.game?.seatFields ?? [])]);
+}
+
+function seatOrScalar(value, isSeat, ui) {
+  return isSeat && Number.isInteger(value) ? `seat ${value + 1} (${ui.nameOf(value)})` : scalar(value);
+}
+
+/**
+ * A value as text, or as a small list / JSON block when it is not a scalar. `path` is its JSON Pointer in the
+ * view: numbers at a seat field (or in a list at one, or in an object's field at one) are named as seats.
+ */
+function shown(value, path, seats, ui) {
   if (value === null || value === undefined) return '—';
-  if (typeof value !== 'object') return scalar(value);
+  const isSeat = seats.has(path);
+  if (typeof value !== 'object') return seatOrScalar(value, isSeat, ui);
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
-    return value.length === 0 ? 'none' : value.map((v) => (v === null ? '—' : scalar(v))).join(', ');
+    return value.length === 0 ? 'none' : value.map((v) => (v === null ? '—' : seatOrScalar(v, isSeat, ui))).join(', ');
   }
   const entries = Array.isArray(value) ? null : Object.entries(value);
   if (entries && entries.every(([, v]) => v === null || typeof v !== 'object')) {
-    return entries.map(([k, v]) => `${words(k)} ${v === null ? '—' : scalar(v)}`).join(' · ');
+    return entries.map(([k, v]) => {
+      const seat = seats.has(`${path}/${k}`);
+      const text = v === null ? '—' : seatOrScalar(v, seat, ui);
+      return seat && k === 'seat' && v !== null ? text : `${words(k)} ${text}`; // not "seat seat 2 (Bob)"
+    }).join(' · ');
   }
   return h('pre', { class: 'code' }, JSON.stringify(value, null, 2));
 }
 
-function factList(entries, ui) {
+function factList(entries, seats, ui) {
   return h('dl', { class: 'facts' }, entries.map(([key, value]) => [
     h('dt', {}, capital(words(key))),
-    h('dd', { 'data-fact': key }, key === 'you' && typeof value === 'number' ? `seat ${value + 1} (${ui.nameOf(value)})` : shown(value)),
+    h('dd', { 'data-fact': key }, shown(value, `/${key}`, seats, ui)),
   ]));
 }
 
 /** Lists with one entry per seat, drawn as a table with a row per seat. */
-function seatTable(perSeat, seats, ui) {
+function seatTable(perSeat, seats, pointers, ui) {
   return h('table', { class: 'seat-facts' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Seat'), perSeat.map(([key]) => h('th', { scope: 'col' }, capital(words(key)))))),
     h('tbody', {}, Array.from({ length: seats }, (_, seat) => h('tr', { 'data-seat': seat },
       h('th', { scope: 'row' }, `${seat + 1} · ${ui.nameOf(seat)}`),
-      perSeat.map(([key, list]) => h('td', { 'data-fact': `${key}.${seat}` }, shown(list[seat])))))));
+      perSeat.map(([key, list]) => h('td', { 'data-fact': `${key}.${seat}` },
+        shown(list[seat], pointers.has(`/${key}`) ? `/${key}` : `/${key}/${seat}`, pointers, ui)))))));
 }
 
 /** The view, readably: public facts, per-seat lists, and the viewer's own facts apart. */
 function viewParts(view, frame, ui) {
   const seats = frame.room.members.filter((m) => m.seat !== null && m.seat !== undefined).length;
+  const pointers = seatPointers(ui);
   const publicFacts = [];
   const perSeat = [];
   const mine = [];
@@ -75,10 +97,10 @@ function viewParts(view, frame, ui) {
     else publicFacts.push([key, value]);
   }
   return [
-    publicFacts.length ? factList(publicFacts, ui) : null,
-    perSeat.length ? seatTable(perSeat, seats, ui) : null,
+    publicFacts.length ? factList(publicFacts, pointers, ui) : null,
+    perSeat.length ? seatTable(perSeat, seats, pointers, ui) : null,
     mine.length ? h('section', { class: 'panel secret', 'aria-label': 'Only you see this' },
-      h('h3', {}, 'Only you see this'), factList(mine, ui)) : null,
+      h('h3', {}, 'Only you see this'), factList(mine, pointers, ui)) : null,
   ];
 }
 
@@ -203,7 +225,7 @@ export const generic = {
     };
     const draw = (force) => {
       const text = JSON.stringify(frame.game, null, 2);
-      const key = text + frame.room.phase + turn.pending;
+      const key = text + frame.room.phase + turn.pending + (ui.game ? 'named' : '');
       if (!force && key === shownAs) return;
       shownAs = key;
       const choices = ui.replay || frame.me.spectator ? null : typedChoices(frame.game);

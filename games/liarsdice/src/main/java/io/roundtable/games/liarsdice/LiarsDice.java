@@ -137,6 +137,12 @@ public class LiarsDice implements GameRules<LiarsDiceOptions, LiarsDiceState, Li
     }
 
     /** Built for each viewer from scratch: your own dice, everyone's dice counts, the bid, the last call. */
+    /** Where the view holds seats, for the generic table to name them. */
+    @Override
+    public List<String> seatFields() {
+        return List.of("/turn", "/winner", "/bid/seat");
+    }
+
     @Override
     public LiarsDiceView view(LiarsDiceState state, Viewer viewer) {
         boolean over = state.over();
@@ -153,10 +159,11 @@ public class LiarsDice implements GameRules<LiarsDiceOptions, LiarsDiceState, Li
         return dice.isEmpty() ? "out" : String.join(" ", dice.stream().map(String::valueOf).toList());
     }
 
+    /** Sentences count seats as people do, from 1 (the view's seat numbers are indexes from 0). */
     private static String sentence(Call call) {
         Standing bid = call.bid();
-        return "Seat " + call.caller() + " called seat " + bid.seat() + "'s bid of " + bid.count() + " × " + bid.face()
-                + ": there were " + call.found() + ". Seat " + call.loser() + " loses a die.";
+        return "Seat " + (call.caller() + 1) + " called seat " + (bid.seat() + 1) + "'s bid of " + bid.count() + " × "
+                + bid.face() + ": there were " + call.found() + ". Seat " + (call.loser() + 1) + " loses a die.";
     }
 
     /** On your turn: raise (the pickers offer what may be legal; apply decides), or call the bid. */
@@ -194,7 +201,7 @@ public class LiarsDice implements GameRules<LiarsDiceOptions, LiarsDiceState, Li
             return Optional.empty();
         }
         int winner = state.standing().get(0);
-        return Optional.of(new Outcome(List.of(winner), "Seat " + winner + " is the last one with dice.", Map.of()));
+        return Optional.of(new Outcome(List.of(winner), "Seat " + (winner + 1) + " is the last one with dice.", Map.of()));
     }
 
     /** Each die under a cup is known to its seat alone. */

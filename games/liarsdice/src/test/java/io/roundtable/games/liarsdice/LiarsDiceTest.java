@@ -67,7 +67,7 @@ class LiarsDiceTest {
         var game = rolled().act(0, LiarsDiceAction.bid(3, 6)).act(1, LiarsDiceAction.liar());
         assertThat(game.state().dice().stream().map(List::size).toList()).containsExactly(2, 3, 3);
         assertThat(game.viewOf(2, LiarsDiceView.class).lastCall())
-                .isEqualTo("Seat 1 called seat 0's bid of 3 × 6: there were 2. Seat 0 loses a die.");
+                .isEqualTo("Seat 2 called seat 1's bid of 3 × 6: there were 2. Seat 1 loses a die.");
         assertThat(game.viewOf(2, LiarsDiceView.class).shownDice()).containsExactly("1 4 4", "2 3 6", "4 5 5");
     }
 
@@ -78,7 +78,7 @@ class LiarsDiceTest {
                 .act(0, LiarsDiceAction.bid(3, 2)).act(1, LiarsDiceAction.liar());
         assertThat(game.outcome()).hasValueSatisfying(o -> {
             assertThat(o.winners()).containsExactly(1);
-            assertThat(o.summary()).isEqualTo("Seat 1 is the last one with dice.");
+            assertThat(o.summary()).isEqualTo("Seat 2 is the last one with dice.");
         });
         assertThat(game.viewOf(0, LiarsDiceView.class).winner()).isEqualTo(1);
     }

@@ -26,7 +26,7 @@ class RandomPlayTest {
         System.out.println("Liar's Dice random play: " + report);
         assertThat(report.leakCount()).as(report.toString()).isZero();
         assertThat(report.violationCount()).as(report.toString()).isZero();
-        assertThat(report.outcomes().keySet()).anyMatch(o -> o.equals("Seat 0 is the last one with dice."))
-                .anyMatch(o -> o.equals("Seat 1 is the last one with dice."));
+        assertThat(report.outcomes().keySet()).anyMatch(o -> o.equals("Seat 1 is the last one with dice."))
+                .anyMatch(o -> o.equals("Seat 2 is the last one with dice."));
     }
 }

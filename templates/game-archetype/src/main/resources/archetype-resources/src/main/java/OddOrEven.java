@@ -101,6 +101,12 @@ public class OddOrEven implements GameRules<OddOrEvenOptions, OddOrEvenState, Od
                 over ? state.picks() : null, over ? state.sum() : null, over ? winner(state) : null, youMay);
     }
 
+    /** The view's winner is a seat: the browser's generic table names it ("seat 1 (Ann)"). */
+    @Override
+    public List<String> seatFields() {
+        return List.of("/winner");
+    }
+
     /** Replays and the archive show a pick to its own seat only; everyone else learns that a pick was made. */
     @Override
     public Object moveView(OddOrEvenState state, int seat, OddOrEvenAction action, Viewer viewer) {
