@@ -61,6 +61,7 @@ public final class RandomPlay<O, S, A> {
     private int perturbations = 2;
     private int viewersPerStep = Integer.MAX_VALUE;
     private int roundTripEvery = 1;
+    private int deltasEvery = 1;
     private int threads = 1;
     private Function<GameRandom, O> optionsFor;
     private Function<O, Integer> playersFor;
@@ -109,6 +110,17 @@ public final class RandomPlay<O, S, A> {
     /** Checks that the whole room survives its JSON round trip every {@code steps} steps (and at the end). */
     public RandomPlay<O, S, A> roundTripEvery(int steps) {
         this.roundTripEvery = Math.max(1, steps);
+        return this;
+    }
+
+    /**
+     * Follows the tracked viewers' frames and checks every delta in every {@code games}-th game only (default:
+     * every game). The leak checks, staleness, invariants and replay run in every game; the games played are
+     * the same whatever the count. Deltas are the engine's and game-agnostic: a long random play of a game
+     * with large views may check them in a sample of its games.
+     */
+    public RandomPlay<O, S, A> deltasEvery(int games) {
+        this.deltasEvery = Math.max(1, games);
         return this;
     }
 
@@ -231,7 +243,8 @@ public final class RandomPlay<O, S, A> {
         Map<String, Held> frames = new HashMap<>();
         List<String> everyone = new ArrayList<>(members);
         everyone.add(watcher);
-        List<String> viewers = viewersPerStep >= everyone.size() ? everyone : random.sample(everyone, viewersPerStep);
+        List<String> sampled = viewersPerStep >= everyone.size() ? everyone : random.sample(everyone, viewersPerStep);
+        List<String> viewers = g % deltasEvery == 0 ? sampled : List.of();
         viewers.forEach(m -> frames.put(m, Held.of(Frames.parts(created.room(), game, m))));
         long moves = 0;
         while (room.phase() == Phase.PLAY) {

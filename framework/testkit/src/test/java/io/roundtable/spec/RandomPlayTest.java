@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 import io.roundtable.core.spi.Policy;
+import io.roundtable.sample.broken.ViewsAllLookEqual;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.sample.highcard.HighCardOptions;
 import io.roundtable.sample.draft.Draft;
@@ -66,6 +67,22 @@ class RandomPlayTest {
         assertThat(report.violationCount()).as(report.toString()).isZero();
         assertThat(report.leakCount()).isZero();
         assertThat(report.games()).isEqualTo(300);
+    }
+
+    @Test
+    void random_play_catches_deltas_that_do_not_reproduce_the_frame_in_the_games_it_checks_them() {
+        RandomPlayReport every = RandomPlay.of(new ViewsAllLookEqual()).games(8).seed(3).run();
+        assertThat(every.violationCount()).isPositive();
+        assertThat(every.violations()).allMatch(v -> v.contains(" delta for ") && v.contains("does not reproduce"));
+
+        RandomPlayReport fourth = RandomPlay.of(new ViewsAllLookEqual()).games(8).seed(3).deltasEvery(4).run();
+        assertThat(fourth.violationCount()).as("games 0 and 4 only").isPositive().isLessThan(every.violationCount());
+        assertThat(fourth.moves()).as("the same games are played").isEqualTo(every.moves());
+        assertThat(fourth.outcomes()).isEqualTo(every.outcomes());
+        assertThat(fourth.leakCount()).as("a broken delta is no leak").isZero();
+
+        RandomPlayReport first = RandomPlay.of(new ViewsAllLookEqual()).games(8).seed(3).deltasEvery(100).run();
+        assertThat(first.violations()).as("game 0 only").isNotEmpty().allMatch(v -> v.startsWith("game 0: "));
     }
 
     @Test
