@@ -3,6 +3,7 @@ package io.roundtable.demo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -174,6 +175,41 @@ class RematchRestTest {
         JsonNode next = spectate(answer.getString("room"));
         assertThat(next.at("/room/members")).filteredOn(m -> m.get("bot").asBoolean()).hasSize(3);
         assertThat(next.at("/room/options/players").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void the_archive_says_which_match_a_rematch_follows_and_which_followed_a_match() {
+        String room = TestPlayer.createRoom(base, "guess", "{\"players\":3,\"rounds\":1}", 3);
+        TestPlayer wes = TestPlayer.join(base, room, "Wes", true);
+        awaitPhase(wes, "FINISHED");
+        String next = rematch(wes, 200).getString("room"); // three bots: the next game plays itself to its end
+        JsonPath later = archived(next);
+        assertThat(later.getString("match.follows")).isEqualTo(room);
+        assertThat(later.getString("followedBy")).as("nothing followed it yet").isNull();
+        JsonPath earlier = archived(room);
+        assertThat(earlier.getString("match.follows")).isNull();
+        assertThat(earlier.getString("followedBy")).isEqualTo(next);
+        given().when().get("/api/matches?game=guess&size=100").then().statusCode(200)
+                .body("items.find { it.id == '" + next + "' }.follows", equalTo(room))
+                .body("items.find { it.id == '" + room + "' }.follows", nullValue());
+    }
+
+    /** GET /api/matches/{id}, once the match is archived. */
+    static JsonPath archived(String match) {
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (true) {
+            var response = given().when().get("/api/matches/{id}", match).then().extract();
+            if (response.statusCode() == 200) {
+                return response.jsonPath();
+            }
+            assertThat(System.currentTimeMillis()).as("match " + match + " archived").isLessThan(end);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

@@ -97,7 +97,8 @@ export function mountHistory(main, ctx, params) {
           h('td', {}, when(match.finishedAt)),
           h('td', {}, titleOf(match.game)),
           h('td', {}, participants(match)),
-          h('td', {}, match.summary ?? ''),
+          h('td', {}, match.summary ?? '', match.follows ? [' ', h('a', { href: `#/replay/${match.follows}`,
+            class: 'tag', 'data-follows': match.follows }, 'rematch')] : null),
           h('td', {}, String(match.moves)),
           h('td', {}, h('a', { class: 'button', href: `#/replay/${match.id}`, 'data-replay': match.id,
             'aria-label': `Replay the ${titleOf(match.game)} match finished ${when(match.finishedAt)}` }, 'Replay')))))))));

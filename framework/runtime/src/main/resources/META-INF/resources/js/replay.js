@@ -45,6 +45,7 @@ export function mountReplay(main, id, ctx, params) {
 
   const title = h('h1', { id: 'replay-title' }, 'Replay');
   const summary = h('p', { id: 'replay-summary', class: 'muted' }, 'Loading the match…');
+  const chain = h('p', { id: 'replay-chain', hidden: true });
   const viewerHint = h('p', { id: 'replay-viewer-hint', class: 'hint' }, 'A spectator sees only public facts.');
   const viewerSelect = h('select', { id: 'replay-viewer', disabled: true, 'aria-describedby': 'replay-viewer-hint',
     onchange: () => { viewer = viewerSelect.value; show(step); } });
@@ -82,7 +83,7 @@ export function mountReplay(main, id, ctx, params) {
       h('div', { class: 'room-tools' },
         h('a', { class: 'button', href: '#/history', id: 'replay-history' }, 'All finished matches'),
         h('a', { class: 'button subtle', href: '#/' }, 'Lobby'))),
-    summary, controls, stage, jsonDetails));
+    summary, chain, controls, stage, jsonDetails));
 
   const nameOf = (seat) => match?.participants?.find((p) => p.seat === seat)?.name ?? `Seat ${seat + 1}`;
   const members = () => (match?.participants ?? []).map((p) => ({
@@ -226,6 +227,12 @@ export function mountReplay(main, id, ctx, params) {
       summary.textContent = `Finished ${when(match.finishedAt)} · ${match.players} players: ${names} · ${steps} moves`
         + `${match.summary ? ` · ${match.summary}` : ''}`;
       title.textContent = `Replay of a ${match.game} match`;
+      // Rematches: the match this table played before, and the one it played next (once archived).
+      fill(chain, match.follows ? ['This table played again after ',
+        h('a', { href: `#/replay/${match.follows}`, id: 'replay-follows' }, 'an earlier match'), '. '] : null,
+      detail.followedBy ? ['It played again next: ',
+        h('a', { href: `#/replay/${detail.followedBy}`, id: 'replay-followed-by' }, 'the next match'), '.'] : null);
+      chain.hidden = !match.follows && !detail.followedBy;
       lobby.games().then((games) => {
         const game = games.find((g) => g.id === match.game);
         if (game && !destroyed) title.textContent = `Replay: ${shortTitle(game, match.game)}`;

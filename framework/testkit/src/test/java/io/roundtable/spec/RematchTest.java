@@ -4,16 +4,22 @@ import static io.roundtable.spec.Tables.bet;
 import static io.roundtable.spec.Tables.keep;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.roundtable.core.json.Json;
 import io.roundtable.core.room.Command;
+import io.roundtable.core.room.GameCatalog;
 import io.roundtable.core.room.NextTable;
 import io.roundtable.core.room.Phase;
 import io.roundtable.core.room.Reply;
+import io.roundtable.core.room.Result;
 import io.roundtable.core.room.Room;
+import io.roundtable.core.room.RoomEngine;
+import io.roundtable.core.room.RoomSettings;
 import io.roundtable.sample.highcard.HighCard;
 import io.roundtable.testkit.Table;
 
@@ -98,6 +104,17 @@ class RematchTest {
     }
 
     @Test
+    void a_room_made_for_a_rematch_remembers_the_room_it_follows() {
+        RoomEngine engine = new RoomEngine(GameCatalog.of(new HighCard()), RoomSettings.defaults());
+        Instant now = Instant.parse("2026-12-06T12:00:00Z");
+        Result next = engine.create("next-room", "highcard", Json.tree(new HighCard().defaultOptions()), 0, false,
+                "first-room", 7, now);
+        assertThat(next.room().facts().follows()).isEqualTo("first-room");
+        assertThat(engine.create("plain", "highcard", Json.tree(new HighCard().defaultOptions()), 0, 7, now).room()
+                .facts().follows()).isNull();
+    }
+
+    @Test
     void a_room_stored_before_rematches_existed_reads_without_next_or_bots() {
         var seated = finished();
         ObjectNode json = (ObjectNode) Json.tree(seated.table().room());
@@ -106,5 +123,6 @@ class RematchTest {
         Room read = Json.convert(json, Room.class);
         assertThat(read.next()).isNull();
         assertThat(read.facts().bots()).isZero();
+        assertThat(read.facts().follows()).isNull();
     }
 }

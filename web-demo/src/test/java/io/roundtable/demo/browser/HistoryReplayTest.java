@@ -174,4 +174,30 @@ class HistoryReplayTest extends BrowserTest {
         page.await("and the step is shown as a spectator saw it", () -> page.hash().endsWith("step=2&viewer=spectator")
                 && page.exists("#replay-view .avalon .seats") && !page.exists("#replay-state"));
     }
+
+    @Test
+    void a_rematch_is_linked_both_ways_in_the_replays_and_tagged_in_the_history() {
+        String room = TestPlayer.createRoom(base(), "avalon", null, 5);
+        archived(room, null, null);
+        TestPlayer wes = TestPlayer.join(base(), room, "Wes", true);
+        var asked = TestPlayer.send(base(), "POST", "/api/rooms/" + room + "/rematch", "{}", wes.token);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        String next = Json.read(asked.body(), JsonNode.class).get("room").asText();
+        archived(next, null, null); // five bots: the next game plays itself to its end
+
+        page = browser();
+        page.go("#/replay/" + next);
+        page.await("the replay says which match this table played before", () -> page.exists("#replay-follows"));
+        assertThat(page.attribute("#replay-follows", "href")).endsWith("#/replay/" + room);
+        assertThat(page.exists("#replay-followed-by")).as("nothing was played after it").isFalse();
+        page.click("#replay-follows");
+        page.await("the earlier match's replay links to the next one", () -> page.hash().startsWith("#/replay/" + room)
+                && page.exists("#replay-followed-by"));
+        assertThat(page.attribute("#replay-followed-by", "href")).endsWith("#/replay/" + next);
+        assertThat(page.exists("#replay-follows")).isFalse();
+
+        page.go("#/history?game=avalon");
+        page.await("the history tags the rematch", () -> page.exists("[data-match='" + next + "'] [data-follows='" + room + "']"));
+        assertThat(page.exists("[data-match='" + room + "'] [data-follows]")).isFalse();
+    }
 }

@@ -43,6 +43,12 @@ public final class RoomEngine {
 
     /** As {@link #create(String, String, JsonNode, int, long, Instant)}, with a voice mesh when {@code voice}. */
     public Result create(String roomId, String game, JsonNode options, int bots, boolean voice, long seed, Instant now) {
+        return create(roomId, game, options, bots, voice, null, seed, now);
+    }
+
+    /** As above, for the table of room {@code follows} playing again ({@link RoomFacts#follows()}; null: none). */
+    public Result create(String roomId, String game, JsonNode options, int bots, boolean voice, String follows, long seed,
+            Instant now) {
         var adapter = games.find(game).orElse(null);
         if (adapter == null) {
             return Result.unchanged(null, new Reply.Rejected(ErrorCode.ROOM_UNKNOWN_GAME.rejection(
@@ -63,7 +69,7 @@ public final class RoomEngine {
         for (int i = 0; i < bots; i++) {
             members.add(Member.botIn("m" + (i + 1), Names.botName(i + 1), i, now));
         }
-        Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now, bots), members,
+        Room room = Room.created(roomId, new RoomFacts(game, validated.options(), seed, now, bots, follows), members,
                 voice || adapter.rules().voice() ? Voice.open(settings.limits().voiceMax()) : null);
         Pending pending = new Pending(room, now);
         if (policy.joinMode() == Policy.JoinMode.DYNAMIC) {

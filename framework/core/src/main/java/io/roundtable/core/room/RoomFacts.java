@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param createdAt when the room was created
  * @param bots      how many bots it was created with (a rematch is created with as many); 0 for a room
  *                  stored before this was recorded
+ * @param follows   the room whose table this one plays again with (a rematch), or null
  */
-public record RoomFacts(String game, JsonNode options, long seed, Instant createdAt, Integer bots) {
+public record RoomFacts(String game, JsonNode options, long seed, Instant createdAt, Integer bots, String follows) {
 
     public RoomFacts {
         bots = bots == null ? 0 : bots;

@@ -46,6 +46,8 @@ public class ArchivedMatch extends PanacheEntityBase {
     public String finalState;
     @Column(name = "move_count")
     public int moveCount;
+    /** The match whose table played again in this one (a rematch), or null. */
+    public String follows;
 
     @OneToMany(mappedBy = "match", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("seat")

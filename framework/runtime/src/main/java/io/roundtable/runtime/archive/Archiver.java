@@ -96,6 +96,7 @@ public class Archiver {
         match.outcome = Json.write(outcome);
         match.finalState = Json.write(room.state());
         match.moveCount = moves.size();
+        match.follows = room.facts().follows();
         for (Member member : room.seated()) {
             Participant p = new Participant();
             p.match = match;

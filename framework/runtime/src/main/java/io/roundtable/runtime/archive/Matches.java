@@ -26,8 +26,9 @@ public class Matches {
     public record Page(int page, int size, long total, List<Summary> items) {
     }
 
+    /** A finished match; {@code follows}: the match whose table played again in this one (a rematch), or null. */
     public record Summary(String id, String game, Instant createdAt, Instant finishedAt, int players,
-            int moves, String summary, JsonNode options, List<Seat> participants) {
+            int moves, String summary, JsonNode options, List<Seat> participants, String follows) {
     }
 
     public record Seat(int seat, String name, boolean bot, String revealed, String side, String result) {
@@ -84,6 +85,12 @@ public class Matches {
                 .map(seats -> summary(match, seats.getOrDefault(match.id, List.of()))));
     }
 
+    /** The match that played again with this one's table (its rematch), once archived; null if none. */
+    public Uni<String> followedBy(String id) {
+        return Panache.withSession(() -> ArchivedMatch.<ArchivedMatch> find("follows", Sort.ascending("finishedAt"), id)
+                .firstResult()).map(m -> m == null ? null : m.id);
+    }
+
     /** The seat {@code member} held at the end of the match, or null if they held none (a spectator). */
     public Uni<Integer> seatOf(String id, String member) {
         return Panache.withSession(() -> Participant.<Participant> find(
@@ -135,6 +142,6 @@ public class Matches {
 
     private static Summary summary(ArchivedMatch m, List<Seat> seats) {
         return new Summary(m.id, m.game, m.createdAt, m.finishedAt, m.players, m.moveCount, m.summary,
-                Json.read(m.options, JsonNode.class), seats);
+                Json.read(m.options, JsonNode.class), seats, m.follows);
     }
 }

@@ -64,17 +64,20 @@ public class MatchesResource {
             }
             return access.allow(id, Eyes.parse(viewer, match.players), auth)
                     .chain(asker -> matches.summary(match)
-                            .chain(summary -> matches.moves(id)
-                                    .map(rows -> new Detail(summary, views.log(match, rows, asker.eyes()),
-                                            asker.eyes().name(), asker.you(), access.fullReveal()))));
+                            .chain(summary -> matches.followedBy(id)
+                                    .chain(next -> matches.moves(id)
+                                            .map(rows -> new Detail(summary, views.log(match, rows, asker.eyes()),
+                                                    asker.eyes().name(), asker.you(), access.fullReveal(), next)))));
         });
     }
 
     /**
      * A match and its moves as {@code viewer} may know them; {@code you} is the seat the request's token
-     * played (null without one), {@code fullReveal} whether this server shows every seat and the whole state.
+     * played (null without one), {@code fullReveal} whether this server shows every seat and the whole state,
+     * {@code followedBy} the archived match its table played next (its rematch), or null.
      */
-    public record Detail(Matches.Summary match, List<Move> moves, String viewer, Integer you, boolean fullReveal) {
+    public record Detail(Matches.Summary match, List<Move> moves, String viewer, Integer you, boolean fullReveal,
+            String followedBy) {
     }
 
     /** One step of a replay: the move that led here and what the chosen viewer saw (or everything). */

@@ -57,7 +57,8 @@ public class Rematches {
                 return Uni.createFrom().failure(new Problem(ErrorCode.LIMIT_ROOMS,
                         "You created rooms too quickly; wait a minute."));
             }
-            return rooms.create(room.facts().game(), room.facts().options(), room.facts().bots(), room.voice() != null)
+            return rooms.create(room.facts().game(), room.facts().options(), room.facts().bots(), room.voice() != null,
+                    roomId)
                     .chain(created -> offer(roomId, member, created));
         });
     }

@@ -70,14 +70,19 @@ public class RoomService {
 
     /** Creates a room; fails with room/unknown_game, room/invalid_options or request/invalid. */
     public Uni<Room> create(String game, JsonNode options, int bots, boolean voice) {
+        return create(game, options, bots, voice, null);
+    }
+
+    /** As above, for the table of room {@code follows} playing again (null: a room of its own). */
+    public Uni<Room> create(String game, JsonNode options, int bots, boolean voice, String follows) {
         String id = newId();
-        Result step = engine.create(id, game, options, bots, voice, random.nextLong(), Instant.now());
+        Result step = engine.create(id, game, options, bots, voice, follows, random.nextLong(), Instant.now());
         if (step.reply() instanceof Reply.Rejected rejected) {
             return Uni.createFrom().failure(new Problem(rejected.rejection(), null));
         }
         return unconfirmedAnswered(id, store.commit(null, step, node.id())).chain(written -> {
             if (!written) {
-                return create(game, options, bots, voice);
+                return create(game, options, bots, voice, follows);
             }
             live.remember(step.room());
             return publishCard(step.room()).replaceWith(step.room());
