@@ -2,8 +2,8 @@
 // previous, next, last, a slider, the move that led to this step (as the chosen eyes may know it), and
 // whose eyes to see it through: a spectator's; your own seat's when this browser holds its seat token;
 // every seat's and everything revealed only when the server's operator opted in (detail.fullReveal).
-// The step is drawn by the game's own table component in replay mode (no moves offered), or as JSON for
-// games without one and for the revealed state. Step and viewer live in the address
+// The step is drawn by the game's table component in replay mode (no moves offered): its own, or the
+// generic table for a game without one; the revealed state is shown as JSON. Step and viewer live in the address
 // (?step=3&viewer=seat:2), so a moment of a match can be shared; eyes the server refuses to someone
 // else show its sentence, and the page falls back to a spectator's.
 import { lobby } from '/roundtable/client.js';
@@ -38,6 +38,7 @@ export function mountReplay(main, id, ctx, params) {
   let component = null;
   let table = null;
   let tableFor = null;
+  let shown = null; // the step on screen, drawn again once the game's list says where its view holds seats
   let asked = 0;
   let destroyed = false;
   let retry = null;
@@ -93,6 +94,7 @@ export function mountReplay(main, id, ctx, params) {
     notice: ctx.notice,
     replay: true,
     act: () => Promise.reject(Object.assign(new Error('This is a replay: nothing can be played here.'), { code: 'client/replay' })),
+    game: null, // the game's GET /api/games entry, once loaded (the generic table names seats with it)
     nameOf,
     memberAt: (seat) => members().find((m) => m.seat === seat) ?? null,
   };
@@ -152,15 +154,16 @@ export function mountReplay(main, id, ctx, params) {
   function render(result) {
     moveText.textContent = describeMove(result.move);
     jsonText.textContent = JSON.stringify(result.view, null, 2);
-    const own = component.table !== generic.table && result.viewer !== 'revealed';
+    shown = result;
+    const own = result.viewer !== 'revealed';
     stage.dataset.viewer = result.viewer;
     stage.dataset.step = String(result.step);
-    jsonDetails.hidden = !own;
+    jsonDetails.hidden = !own || component.table === generic.table; // the generic table has its own
     if (!own) {
       table?.destroy();
       table = null;
       tableFor = null;
-      fill(stage, h('h2', {}, result.viewer === 'revealed' ? 'The whole state, every secret shown' : 'The view, as JSON'),
+      fill(stage, h('h2', {}, 'The whole state, every secret shown'),
         h('pre', { class: 'code view', tabindex: '0', 'aria-label': 'This step as JSON', id: 'replay-state' }, jsonText.textContent));
       return;
     }
@@ -235,7 +238,11 @@ export function mountReplay(main, id, ctx, params) {
       chain.hidden = !match.follows && !detail.followedBy;
       lobby.games().then((games) => {
         const game = games.find((g) => g.id === match.game);
-        if (game && !destroyed) title.textContent = `Replay: ${shortTitle(game, match.game)}`;
+        if (game && !destroyed) {
+          title.textContent = `Replay: ${shortTitle(game, match.game)}`;
+          ui.game = game;
+          if (shown) render(shown);
+        }
       }).catch(() => {});
       viewerOptions();
       show(step);

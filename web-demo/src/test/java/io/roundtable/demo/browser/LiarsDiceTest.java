@@ -63,5 +63,16 @@ class LiarsDiceTest extends BrowserTest {
                 .matches("Game over\\. Seat [12] is the last one with dice\\.");
         assertThat(ann.text("[data-fact='lastCall']")).matches("Seat [12] called seat [12]'s bid of .*\\. Seat [12] loses a die\\.");
         assertThat(ann.text("[data-fact='winner']")).matches(SEAT);
+
+        // The replay draws the same generic table, seats named, moves not offered.
+        ann.click("#replay-link");
+        ann.await("the replay opens at its first step", () -> ann.text("#replay-step").matches("Step 0 of \\d+"));
+        ann.await("the replay draws the generic table, its seats named",
+                () -> ann.exists("#replay-view .generic-table [data-fact='turn']") && ann.text("[data-fact='turn']").matches(SEAT));
+        assertThat(ann.exists("#replay-view [data-choice]")).as("a replay offers no moves").isFalse();
+        assertThat(ann.exists("#replay-view #generic-action")).as("nor an action box").isFalse();
+        ann.click("#replay-last");
+        ann.await("the last step shows the winner", () -> ann.exists("#replay-view [data-fact='winner']"));
+        assertThat(ann.text("#replay-view [data-fact='winner']")).matches(SEAT);
     }
 }
