@@ -28,7 +28,8 @@ export class RoundtableClient extends EventTarget {
     this.pingEvery = pingEvery;
     this.maxBackoff = maxBackoff;
     this.frame = null;
-    this.version = -1; // the version of the last frame held; kept while a resync fetches a fresh one (frame null)
+    this.version = -1;
+    this.seen = -1; // the version of the last frame shown (kept while a resync fetches a fresh one)
     this.inbox = [];
     this.status = 'idle';
     this.pending = new Map();
@@ -51,9 +52,9 @@ export class RoundtableClient extends EventTarget {
     const url = new URL(`/ws/rooms/${encodeURIComponent(this.room)}`, this.base.replace(/^http/, 'ws'));
     url.searchParams.set('token', this.token);
     url.searchParams.set('protocol', '2'); // patches carry their events and the reply to our own command
-    if (this.frame !== null) url.searchParams.set('version', String(this.version));
+    if (this.version >= 0) url.searchParams.set('version', String(this.version));
     if (this.lastInboxSeq !== null) url.searchParams.set('inbox', String(this.lastInboxSeq));
-    this.#setStatus(this.attempts === 0 && this.frame === null ? 'connecting' : 'reconnecting');
+    this.#setStatus(this.attempts === 0 && this.version < 0 ? 'connecting' : 'reconnecting');
     const socket = new WebSocket(url);
     this.socket = socket;
     socket.onopen = () => {
@@ -76,7 +77,7 @@ export class RoundtableClient extends EventTarget {
   }
 
   /** expectedVersion: by default the version of the frame the player last saw (none before the first). */
-  act(action, { expectedVersion = this.version >= 0 ? this.version : undefined, idempotencyKey = randomKey() } = {}) {
+  act(action, { expectedVersion = this.seen >= 0 ? this.seen : undefined, idempotencyKey = randomKey() } = {}) {
     return this.#send({ type: 'act', action, expectedVersion, idempotencyKey });
   }
 
@@ -127,6 +128,7 @@ export class RoundtableClient extends EventTarget {
       case 'snapshot':
         this.frame = frame.frame;
         this.version = frame.version;
+        this.seen = frame.version;
         this.#emit('frame', this.frame);
         break;
       case 'patch':
@@ -142,6 +144,7 @@ export class RoundtableClient extends EventTarget {
         break;
       case 'synced':
         this.version = frame.version;
+        this.seen = frame.version;
         break;
       case 'message':
         if (this.lastInboxSeq === null || frame.message.seq > this.lastInboxSeq) {
@@ -174,6 +177,7 @@ export class RoundtableClient extends EventTarget {
       this.frame = applyPatch(this.frame, patch.ops);
       this.frame.room.version = patch.version; // patches leave the version to the message
       this.version = patch.version;
+      this.seen = patch.version;
       return true;
     } catch (e) {
       return false;
@@ -201,7 +205,8 @@ export class RoundtableClient extends EventTarget {
   }
 
   #resync() {
-    this.frame = null; // the player still sees the last frame: actions keep its version
+    this.frame = null;
+    this.version = -1;
     this.socket?.send(JSON.stringify({ type: 'sync', inbox: this.lastInboxSeq }));
   }
 
