@@ -198,6 +198,15 @@ const loveletter = {
       logged = lines;
     }
 
+    let parts = {};
+
+    function redrawPart(part, shows, el, build) {
+      const key = JSON.stringify(shows);
+      if (parts[part] === key) return;
+      parts[part] = key;
+      rerender(el, build);
+    }
+
     function draw(force) {
       const game = frame?.game;
       if (!game) return;
@@ -212,9 +221,16 @@ const loveletter = {
       const line = between(game);
       if (betweenLine.textContent !== line) betweenLine.textContent = line;
       betweenLine.hidden = !line;
-      rerender(hand, () => handPanel(game));
-      rerender(actions, () => actionPanel(game));
-      rerender(seats, () => seatList(game));
+      // Each part is drawn again only when what it shows changed: a frame about something else (a member's
+      // presence, the log) must not reset a picker the player set, or swallow a click under way.
+      if (force) parts = {};
+      const names = frame.room.members.map((m) => [m.seat, m.name, m.bot]);
+      const you = game.you === undefined || game.you === null ? null : game.seats[game.you];
+      redrawPart('hand', [game.you, you, game.cards], hand, () => handPanel(game));
+      redrawPart('actions', [game.phase, game.you, game.turn, game.youMay, game.winners, game.aside, game.cards,
+        frame.room.outcome, frame.me.spectator, turn.pending, names], actions, () => actionPanel(game));
+      redrawPart('seats', [game.seats, game.turn, game.phase, game.winners, game.you, game.deckLeft, game.goal, names],
+        seats, () => seatList(game));
       if (!referenced) {
         referenced = true;
         reference.append(referencePanel(game) ?? '');
